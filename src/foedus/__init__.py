@@ -1,0 +1,7 @@
+"""foedus: sourced, quantitative models of security architectures."""
+
+from __future__ import annotations
+
+__version__ = "0.1.0"
+
+__all__ = ["__version__"]

@@ -1,0 +1,1 @@
+"""The ``foedus`` command line: a thin layer over the public API."""

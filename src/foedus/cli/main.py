@@ -1,0 +1,68 @@
+"""Entry point of the ``foedus`` command.
+
+Each topic keeps its commands in its own module (``cli/core.py``, ``cli/data.py``, …) exposing
+``register(app)``; this module only assembles them and turns foedus errors into a clear message
+on stderr and a non-zero exit status.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import typer
+from rich.console import Console
+
+from foedus.errors import FoedusError
+
+app = typer.Typer(
+    name="foedus",
+    help="Sourced, quantitative models of security architectures.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+bench_app = typer.Typer(
+    name="bench", help="Benchmarks: time and memory of the main operations.", no_args_is_help=True
+)
+app.add_typer(bench_app, name="bench")
+
+err_console = Console(stderr=True)
+
+
+def _register_all() -> None:
+    # Imported here so that `import foedus.cli.main` stays cheap for tests that build their own app.
+    from foedus.cli import core
+
+    # Each topic module exposes ``register(app, bench_app)``; add new topics to this tuple.
+    for module in (core,):
+        module.register(app, bench_app)
+
+
+_register_all()
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the CLI; foedus errors become a message on stderr and exit status 2."""
+    try:
+        app(args=argv, standalone_mode=False)
+    except FoedusError as exc:
+        err_console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
+        return 2
+    except typer.Exit as exc:
+        return int(exc.exit_code or 0)
+    except typer.Abort:
+        err_console.print("aborted")
+        return 130
+    except Exception as exc:  # click usage errors and the like
+        import click
+
+        if isinstance(exc, click.ClickException):
+            exc.show()
+            return exc.exit_code
+        raise
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
