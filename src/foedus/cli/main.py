@@ -45,23 +45,26 @@ _register_all()
 def main(argv: list[str] | None = None) -> int:
     """Run the CLI; foedus errors become a message on stderr and exit status 2."""
     try:
-        app(args=argv, standalone_mode=False)
+        # Without standalone mode click returns the code of a typer.Exit instead of raising it.
+        result = app(args=argv, standalone_mode=False)
     except FoedusError as exc:
-        err_console.print(f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True)
+        err_console.print(
+            f"[bold red]error:[/] {exc}", markup=True, highlight=False, soft_wrap=True
+        )
         return 2
     except typer.Exit as exc:
         return int(exc.exit_code or 0)
     except typer.Abort:
         err_console.print("aborted")
         return 130
-    except Exception as exc:  # click usage errors and the like
-        import click
-
-        if isinstance(exc, click.ClickException):
-            exc.show()
-            return exc.exit_code
+    except Exception as exc:
+        # Usage errors: typer vendors its own click, so recognise them by their interface.
+        show, code = getattr(exc, "show", None), getattr(exc, "exit_code", None)
+        if callable(show) and isinstance(code, int):
+            show()
+            return code
         raise
-    return 0
+    return result if isinstance(result, int) else 0
 
 
 if __name__ == "__main__":

@@ -81,7 +81,9 @@ class Actor(Frozen):
     def _by_kind(self) -> Self:
         if self.kind == "state":
             if not (len(self.id) == 3 and self.id.isalpha() and self.id.isupper()):
-                raise ValueError(f"a state's id must be its ISO 3166-1 alpha-3 code, got {self.id!r}")
+                raise ValueError(
+                    f"a state's id must be its ISO 3166-1 alpha-3 code, got {self.id!r}"
+                )
             if self.cow_code is None:
                 raise ValueError("a state must carry its COW code (cow_code)")
         if self.kind != "org" and self.members:

@@ -48,7 +48,7 @@ class Pack(Frozen):
         Set on a view made by :meth:`as_of`; ``None`` for the full pack.
     """
 
-    foedus: Literal[1] = FORMAT_VERSION
+    foedus: Literal[1] = 1
     id: Id
     title: str
     description: str | None = None
@@ -180,9 +180,13 @@ class Pack(Frozen):
             for office in actor.offices:
                 cites = keep(office.cite)
                 if office.start <= day and cites:
-                    offices.append(office.model_copy(update={"cite": cites, "end": _known(office.end, day)}))
+                    offices.append(
+                        office.model_copy(update={"cite": cites, "end": _known(office.end, day)})
+                    )
             actors.append(
-                actor.model_copy(update={"attributes": tuple(attributes), "offices": tuple(offices)})
+                actor.model_copy(
+                    update={"attributes": tuple(attributes), "offices": tuple(offices)}
+                )
             )
 
         ties = []

@@ -51,8 +51,14 @@ DEFAULT_SIGN: dict[str, int] = {
 
 #: Kinds that point from one actor to another (first member to second) unless said otherwise.
 DIRECTED_KINDS = frozenset(
-    {"troop_deployment", "arms_transfer", "economic_support", "diplomatic_support", "sanctions",
-     "condemnation"}
+    {
+        "troop_deployment",
+        "arms_transfer",
+        "economic_support",
+        "diplomatic_support",
+        "sanctions",
+        "condemnation",
+    }
 )
 
 

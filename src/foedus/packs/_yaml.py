@@ -57,8 +57,8 @@ def load_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
                     key = constructor.construct_object(key_node, deep=True)
                 except (yaml.YAMLError, ValueError, TypeError, OverflowError):
                     key = None
-                if not isinstance(key, str | int | float | bool):
-                    problems.append(_at(file, key_node, path, "a key must be a plain scalar"))
+                if not isinstance(key, str):
+                    problems.append(_at(file, key_node, path, "a key must be text"))
                     continue
                 if key in out:
                     first = positions.get((*path, key))
@@ -66,7 +66,10 @@ def load_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
                     problems.append(_at(file, key_node, (*path, key), f"duplicate key{where}"))
                     continue
                 out[key] = build(value_node, (*path, key))
-                positions[(*path, key)] = (key_node.start_mark.line + 1, key_node.start_mark.column + 1)
+                positions[(*path, key)] = (
+                    key_node.start_mark.line + 1,
+                    key_node.start_mark.column + 1,
+                )
             return out
         if isinstance(n, yaml.SequenceNode):
             return [build(item, (*path, i)) for i, item in enumerate(n.value)]

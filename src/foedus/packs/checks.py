@@ -21,12 +21,23 @@ def check_pack(pack: Pack) -> list[Finding]:
 
 def _findings(pack: Pack) -> Iterator[Finding]:
     seen: dict[str, str] = {}
-    for section in ("sources", "actors", "ties", "flows", "assessments", "events", "claims",
-                    "parameters"):
+    for section in (
+        "sources",
+        "actors",
+        "ties",
+        "flows",
+        "assessments",
+        "events",
+        "claims",
+        "parameters",
+    ):
         for item in getattr(pack, section):
             if item.id in seen:
-                yield section, item.id, ("id",), (
-                    f"duplicate id {item.id!r} (already used in {seen[item.id]})"
+                yield (
+                    section,
+                    item.id,
+                    ("id",),
+                    (f"duplicate id {item.id!r} (already used in {seen[item.id]})"),
                 )
             else:
                 seen[item.id] = section
@@ -34,15 +45,17 @@ def _findings(pack: Pack) -> Iterator[Finding]:
     actors = {a.id: a for a in pack.actors}
     sources = {s.id: s for s in pack.sources}
 
-    def actor_ref(section: str, owner: str, path: tuple[str | int, ...], ref: str,
-                  kind: str | None = None) -> Iterator[Finding]:
+    def actor_ref(
+        section: str, owner: str, path: tuple[str | int, ...], ref: str, kind: str | None = None
+    ) -> Iterator[Finding]:
         if ref not in actors:
             yield section, owner, path, f"unknown actor {ref!r}"
         elif kind is not None and actors[ref].kind != kind:
             yield section, owner, path, f"{ref!r} is a {actors[ref].kind}, expected a {kind}"
 
-    def cites(section: str, owner: str, path: tuple[str | int, ...],
-              citations: tuple[Citation, ...]) -> Iterator[Finding]:
+    def cites(
+        section: str, owner: str, path: tuple[str | int, ...], citations: tuple[Citation, ...]
+    ) -> Iterator[Finding]:
         for i, c in enumerate(citations):
             here = (*path, "cite", i)
             source = sources.get(c.source)
@@ -51,13 +64,21 @@ def _findings(pack: Pack) -> Iterator[Finding]:
                 continue
             if c.span is not None:
                 if source.length is None:
-                    yield section, owner, (*here, "span"), (
-                        f"a span needs the length of source {c.source!r}'s text (set its length)"
+                    yield (
+                        section,
+                        owner,
+                        (*here, "span"),
+                        (f"a span needs the length of source {c.source!r}'s text (set its length)"),
                     )
                 elif c.span[1] > source.length:
-                    yield section, owner, (*here, "span"), (
-                        f"span {list(c.span)} is outside the text of {c.source!r} "
-                        f"({source.length} characters)"
+                    yield (
+                        section,
+                        owner,
+                        (*here, "span"),
+                        (
+                            f"span {list(c.span)} is outside the text of {c.source!r} "
+                            f"({source.length} characters)"
+                        ),
                     )
 
     for actor in pack.actors:
@@ -79,16 +100,24 @@ def _findings(pack: Pack) -> Iterator[Finding]:
             for field in ("by", "to"):
                 for i, ref in enumerate(getattr(ob, field)):
                     if ref not in tie.members:
-                        yield "ties", tie.id, ("obligations", j, field, i), (
-                            f"{ref!r} is not a member of tie {tie.id!r}"
+                        yield (
+                            "ties",
+                            tie.id,
+                            ("obligations", j, field, i),
+                            (f"{ref!r} is not a member of tie {tie.id!r}"),
                         )
             for i, ref in enumerate(ob.conditions.adversaries):
-                yield from actor_ref("ties", tie.id, ("obligations", j, "conditions",
-                                                      "adversaries", i), ref)
+                yield from actor_ref(
+                    "ties", tie.id, ("obligations", j, "conditions", "adversaries", i), ref
+                )
             for i, ref in enumerate(ob.conditions.locations):
                 if ref not in THEATRES and ref not in actors:
-                    yield "ties", tie.id, ("obligations", j, "conditions", "locations", i), (
-                        f"{ref!r} is neither a theatre ({', '.join(sorted(THEATRES))}) nor an actor"
+                    yield (
+                        "ties",
+                        tie.id,
+                        ("obligations", j, "conditions", "locations", i),
+                        f"{ref!r} is neither a theatre ({', '.join(sorted(THEATRES))}) "
+                        "nor an actor",
                     )
             yield from cites("ties", tie.id, ("obligations", j), ob.cite)
 
@@ -104,12 +133,15 @@ def _findings(pack: Pack) -> Iterator[Finding]:
         if a.subject not in seen:
             yield "assessments", a.id, ("subject",), f"unknown subject {a.subject!r}"
         if a.effect is not None and a.effect.target is not None and a.effect.target not in seen:
-            yield "assessments", a.id, ("effect", "target"), (
-                f"unknown effect target {a.effect.target!r}"
+            yield (
+                "assessments",
+                a.id,
+                ("effect", "target"),
+                (f"unknown effect target {a.effect.target!r}"),
             )
-        for i, claim in enumerate(a.claims):
-            if claim_ids and claim not in claim_ids:
-                yield "assessments", a.id, ("claims", i), f"unknown claim {claim!r}"
+        for i, claim_id in enumerate(a.claims):
+            if claim_ids and claim_id not in claim_ids:
+                yield "assessments", a.id, ("claims", i), f"unknown claim {claim_id!r}"
         yield from cites("assessments", a.id, (), a.cite)
 
     for event in pack.events:

@@ -42,8 +42,9 @@ def resolve_pack(name_or_path: str | Path, base_dir: Path | None = None) -> Path
     if "/" not in text and "\\" not in text and bundled.is_file():
         return bundled
     names = ", ".join(bundled_packs())
-    raise PackError([Problem(text, None, None, "", f"no such pack file or bundled pack "
-                                                   f"(bundled: {names})")])
+    raise PackError(
+        [Problem(text, None, None, "", f"no such pack file or bundled pack (bundled: {names})")]
+    )
 
 
 def load_pack(name_or_path: str | Path = DEFAULT_PACK) -> Pack:
@@ -84,9 +85,13 @@ def _load(path: Path, chain: tuple[Path, ...]) -> tuple[Pack, dict[str, _Origin]
     try:
         raw = path.read_bytes()
     except OSError as exc:
-        raise PackError([Problem(file, None, None, "", f"cannot read file: {exc.strerror}")]) from exc
+        raise PackError(
+            [Problem(file, None, None, "", f"cannot read file: {exc.strerror}")]
+        ) from exc
     if len(raw) > MAX_PACK_BYTES:
-        raise PackError([Problem(file, None, None, "", f"file is larger than {MAX_PACK_BYTES} bytes")])
+        raise PackError(
+            [Problem(file, None, None, "", f"file is larger than {MAX_PACK_BYTES} bytes")]
+        )
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
@@ -139,8 +144,14 @@ def _parse(
             origins.setdefault(key, origin)
         unknown = [i for i, rid in enumerate(own.remove) if rid not in _ids(parent)]
         for i in unknown:
-            problems.append(_problem(file, positions, ("remove", i),
-                                     f"{own.remove[i]!r} is not an element of {own.extends!r}"))
+            problems.append(
+                _problem(
+                    file,
+                    positions,
+                    ("remove", i),
+                    f"{own.remove[i]!r} is not an element of {own.extends!r}",
+                )
+            )
     elif own.remove:
         problems.append(_problem(file, positions, ("remove",), "remove needs extends"))
 
@@ -212,7 +223,7 @@ def _structure_problems(data: dict[str, Any], positions: Positions, file: str) -
             loc = tuple(err["loc"])
             reason = "unknown field" if err["type"] == "extra_forbidden" else err["msg"]
             if reason.startswith("Value error, "):
-                reason = reason[len("Value error, "):]
+                reason = reason[len("Value error, ") :]
             element = _element_id(data, loc)
             out.append(_problem(file, positions, loc, reason, element))
         return out
@@ -222,14 +233,19 @@ def _structure_problems(data: dict[str, Any], positions: Positions, file: str) -
 def _element_id(data: dict[str, Any], loc: tuple[Any, ...]) -> str | None:
     if len(loc) >= 2 and loc[0] in SECTIONS and isinstance(loc[1], int):
         entries = data.get(loc[0])
-        if isinstance(entries, list) and loc[1] < len(entries) and isinstance(entries[loc[1]], dict):
+        if (
+            isinstance(entries, list)
+            and loc[1] < len(entries)
+            and isinstance(entries[loc[1]], dict)
+        ):
             value = entries[loc[1]].get("id")
             return str(value) if value is not None else None
     return None
 
 
-def _problem(file: str, positions: Positions, path: tuple[Any, ...], reason: str,
-             element: str | None = None) -> Problem:
+def _problem(
+    file: str, positions: Positions, path: tuple[Any, ...], reason: str, element: str | None = None
+) -> Problem:
     # The deepest part of the path that exists in the file gives the position.
     where = None
     for cut in range(len(path), -1, -1):
