@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import sys
 from typing import Annotated, Any
 
 import typer
@@ -11,7 +12,9 @@ from rich.console import Console
 
 from foedus.errors import FoedusError
 
-console = Console(highlight=False)
+# Piped output (files, CI logs, tests) gets a generous width instead of rich's 80 columns, so
+# that ids are not wrapped mid-word.
+console = Console(highlight=False, width=None if sys.stdout.isatty() else 140)
 
 JsonOption = Annotated[bool, typer.Option("--json", help="Print machine-readable JSON.")]
 PackOption = Annotated[

@@ -113,7 +113,7 @@ def show(
     states = actors[actors["kind"] == "state"]
     t = Table(title="States", show_lines=False)
     for col in ("id", "name", "cow", "theatre", "leader", "CINC", "polyarchy", "major", "nuclear"):
-        t.add_column(col)
+        t.add_column(col, overflow="fold")
     for actor_id, row in states.iterrows():
         t.add_row(
             str(actor_id),
@@ -131,7 +131,7 @@ def show(
     ties = ties_table(view)
     t = Table(title="Ties in force")
     for col in ("id", "kind", "members", "sign", "since", "obligations"):
-        t.add_column(col)
+        t.add_column(col, overflow="fold")
     for tie_id, row in ties.iterrows():
         arrow = " → " if row["directed"] else " – "
         t.add_row(
@@ -278,8 +278,17 @@ def sources(
         raise typer.Exit(1)
 
 
-def coverage(pack_name: PackOption = DEFAULT_PACK, json_out: JsonOption = False) -> None:
+def coverage(
+    pack_name: PackOption = DEFAULT_PACK,
+    json_out: JsonOption = False,
+    markdown: Annotated[bool, typer.Option("--markdown", help="Print as Markdown.")] = False,
+) -> None:
     """The claim coverage table: claim → pack elements → what answers it."""
+    if markdown:
+        from foedus.packs.reference import coverage_markdown
+
+        typer.echo(coverage_markdown(pack_name), nl=False)
+        return
     table = coverage_table(load_pack(pack_name))
     if json_out:
         print_json(table.reset_index().to_dict(orient="records"))
@@ -304,9 +313,17 @@ def coverage(pack_name: PackOption = DEFAULT_PACK, json_out: JsonOption = False)
 
 def schema(
     out: Annotated[Path | None, typer.Option("--out", help="Write to this file.")] = None,
+    markdown: Annotated[
+        bool, typer.Option("--markdown", help="The human-readable format reference instead.")
+    ] = False,
 ) -> None:
-    """Print (or write) the JSON Schema of the pack format."""
-    text = json.dumps(pack_json_schema(), indent=2, ensure_ascii=False)
+    """Print (or write) the JSON Schema of the pack format, or its Markdown reference."""
+    if markdown:
+        from foedus.packs.reference import pack_format_markdown
+
+        text = pack_format_markdown().rstrip("\n")
+    else:
+        text = json.dumps(pack_json_schema(), indent=2, ensure_ascii=False)
     if out is None:
         typer.echo(text)
     else:
