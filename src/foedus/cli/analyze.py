@@ -1,0 +1,218 @@
+"""``foedus analyze …``: alignment analytics; ``foedus bench balance``: their benchmark."""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated, Any
+
+import numpy as np
+import typer
+from rich.table import Table
+
+from foedus.cli._common import JsonOption, console, parse_date, print_json
+
+analyze_app = typer.Typer(
+    name="analyze",
+    help="Alignment analytics: balance and camps, brokerage, alignment basis, coupling, "
+    "sustainment of a war of attrition.",
+    no_args_is_help=True,
+)
+
+PackOpt = Annotated[
+    str | None,
+    typer.Option("--pack", "-p", help="Bundled pack name or pack YAML path (default: bundled)."),
+]
+AsOfOpt = Annotated[
+    str | None, typer.Option("--as-of", help="Date YYYY-MM-DD (default: the pack's own date).")
+]
+
+
+def register(app: typer.Typer, bench_app: typer.Typer) -> None:
+    """Add ``analyze`` to ``app`` and the ``balance`` benchmark to ``bench_app``."""
+    app.add_typer(analyze_app, name="analyze")
+    bench_app.command("balance")(bench_balance)
+
+
+def _load(pack: str | None) -> Any:
+    from foedus.packs import DEFAULT_PACK, load_pack
+
+    return load_pack(pack or DEFAULT_PACK)
+
+
+# ----------------------------------------------------------------------------- balance
+@analyze_app.command("balance")
+def balance(
+    edges: Annotated[
+        Path | None,
+        typer.Option(
+            "--edges", help="CSV signed edge list: source,target,sign[,weight] (instead of a pack)."
+        ),
+    ] = None,
+    pack: PackOpt = None,
+    as_of: AsOfOpt = None,
+    time_limit: Annotated[
+        float, typer.Option("--time-limit", help="Seconds allowed to the exact solver.")
+    ] = 60.0,
+    heuristic_only: Annotated[
+        bool, typer.Option("--heuristic", help="Only the fast heuristic (an upper bound).")
+    ] = False,
+    unweighted: Annotated[
+        bool, typer.Option("--unweighted", help="Count frustrated edges, ignoring weights.")
+    ] = False,
+    seed: Annotated[int | None, typer.Option("--seed", help="Seed of the heuristic.")] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Exact frustration index, the two optimal camps, frustrated edges and the triad census."""
+    from foedus.analysis import (
+        SignedGraph,
+        frustration_heuristic,
+        frustration_index,
+        read_signed_edges,
+        triad_census,
+    )
+    from foedus.analysis.network import signed_network
+
+    net = None
+    if edges is not None:
+        graph = read_signed_edges(edges)
+        origin: dict[str, Any] = {"edges": str(edges)}
+    else:
+        net = signed_network(_load(pack), parse_date(as_of))
+        graph = net.graph
+        origin = {"pack": net.pack_id, "as_of": net.as_of, "mapping": net.mapping.to_dict()}
+    if unweighted:
+        graph = SignedGraph(graph.nodes, graph.u, graph.v, graph.sign, np.ones(graph.n_edges))
+    if heuristic_only:
+        result = frustration_heuristic(graph, seed=seed)
+    else:
+        result = frustration_index(graph, time_limit=time_limit, seed=seed)
+    census = triad_census(graph)
+    out = {**origin, **result.to_dict(), "triads": census.to_dict()}
+    if net is not None:
+        for item in out["frustrated_edges"]:
+            item["ties"] = [c.tie for c in net.ties_behind(item["source"], item["target"])]
+    if json_out:
+        print_json(out)
+        return
+    kind = "exact" if result.exact else f"upper bound (lower bound {result.lower_bound:g})"
+    console.print(
+        f"frustration index {result.frustration_index:g} \\[{kind}] on {graph.n_nodes} nodes, "
+        f"{graph.n_edges} edges ({result.method}, {result.seconds:.3f} s)"
+    )
+    for i, camp in enumerate(result.camps):
+        console.print(f"camp {i + 1}: {', '.join(camp)}")
+    if result.frustrated_edges:
+        table = Table("source", "target", "sign", "weight", "ties", title="frustrated edges")
+        for item in out["frustrated_edges"]:
+            table.add_row(
+                item["source"],
+                item["target"],
+                f"{item['sign']:+d}",
+                f"{item['weight']:g}",
+                ", ".join(item.get("ties", [])),
+            )
+        console.print(table)
+    t = out["triads"]
+    console.print(
+        f"triads: {t['total']} (+++ {t['+++']}, ++- {t['++-']}, +-- {t['+--']}, --- {t['---']}); "
+        f"balanced {t['balanced']}"
+    )
+
+
+# ----------------------------------------------------------------------------- bench
+def bench_balance(
+    sizes: Annotated[
+        str, typer.Option("--sizes", help="Comma-separated node counts of random graphs.")
+    ] = "50,100,200,400",
+    degree: Annotated[float, typer.Option("--degree", help="Mean degree.")] = 10.0,
+    noise: Annotated[
+        float, typer.Option("--noise", help="Share of edges whose sign is flipped.")
+    ] = 0.05,
+    time_limit: Annotated[float, typer.Option("--time-limit")] = 60.0,
+    seed: Annotated[int, typer.Option("--seed")] = 1,
+    pack: PackOpt = None,
+    world_year: Annotated[
+        int | None,
+        typer.Option(
+            "--world-year",
+            help="Also the world signed network of this year (ATOP alliances +, MIDs −); "
+            "needs the datasets ($FOEDUS_DATA or --data-dir).",
+        ),
+    ] = None,
+    data_dir: Annotated[Path | None, typer.Option("--data-dir")] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Time the exact frustration index, the heuristic and the triad census."""
+    from foedus._rng import make_rng
+    from foedus.analysis import (
+        SignedGraph,
+        frustration_heuristic,
+        frustration_index,
+        triad_census,
+    )
+    from foedus.analysis.network import signed_network
+
+    rows: list[dict[str, Any]] = []
+
+    def run(name: str, graph: SignedGraph) -> None:
+        t0 = time.perf_counter()
+        census = triad_census(graph)
+        t_census = time.perf_counter() - t0
+        heur = frustration_heuristic(graph, seed=seed)
+        exact = frustration_index(graph, time_limit=time_limit, seed=seed)
+        rows.append(
+            {
+                "graph": name,
+                "nodes": graph.n_nodes,
+                "edges": graph.n_edges,
+                "triangles": census.total,
+                "census_s": t_census,
+                "heuristic": heur.frustration_index,
+                "heuristic_s": heur.seconds,
+                "index": exact.frustration_index,
+                "exact": exact.exact,
+                "lower_bound": exact.lower_bound,
+                "method": exact.method,
+                "exact_s": exact.seconds,
+            }
+        )
+
+    rng = make_rng(seed)
+    for n in [int(s) for s in sizes.split(",") if s.strip()]:
+        p = min(1.0, degree / max(1, n - 1))
+        camp = rng.random(n) < 0.5
+        iu, iv = np.triu_indices(n, 1)
+        keep = rng.random(len(iu)) < p
+        u, v = iu[keep], iv[keep]
+        sign = np.where(camp[u] == camp[v], 1, -1)
+        flip = rng.random(len(u)) < noise
+        sign[flip] *= -1
+        g = SignedGraph(tuple(str(i) for i in range(n)), u, v, sign, np.ones(len(u)))
+        run(f"planted n={n} deg={degree:g} noise={noise:g}", g)
+    run(f"pack {pack or 'bundled'}", signed_network(_load(pack)).graph)
+    if world_year is not None:
+        from foedus.analysis.world import world_signed_network
+
+        run(f"world {world_year}", world_signed_network(world_year, data_dir=data_dir).graph)
+    if json_out:
+        print_json(rows)
+        return
+    table = Table(
+        "graph", "nodes", "edges", "triangles", "census s", "heuristic", "heur s", "index",
+        "exact", "exact s",
+    )  # fmt: skip
+    for r in rows:
+        table.add_row(
+            r["graph"],
+            str(r["nodes"]),
+            str(r["edges"]),
+            str(r["triangles"]),
+            f"{r['census_s']:.4f}",
+            f"{r['heuristic']:g}",
+            f"{r['heuristic_s']:.3f}",
+            f"{r['index']:g}" + ("" if r["exact"] else f" (≥{r['lower_bound']:g})"),
+            str(r["exact"]),
+            f"{r['exact_s']:.3f}",
+        )
+    console.print(table)
