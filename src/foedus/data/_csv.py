@@ -26,7 +26,7 @@ from foedus.errors import DataFormatError, DataNotFoundError
 
 Kind = Literal["int", "float", "str"]
 
-ROW_COLUMN = "_row"
+ROW_COLUMN = "source_line"
 """Name of the column that carries each record's line number in its source file."""
 
 
@@ -267,7 +267,7 @@ def read_table(path: str | Path, spec: TableSpec) -> pd.DataFrame:
     -------
     pandas.DataFrame
         Columns named in ``spec`` (lower case) with nullable integer or float dtypes, other
-        columns kept as text when ``spec.keep_other_columns``, and ``_row``: each record's
+        columns kept as text when ``spec.keep_other_columns``, and ``source_line``: each record's
         line number in the file, for citations.
 
     Raises

@@ -39,7 +39,7 @@ from foedus.errors import DataNotFoundError, FoedusError
 from foedus.paths import data_dir as resolve_data_dir
 
 CATALOGUE_ENV = "FOEDUS_CATALOGUE"
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 # Test hook: called between writing the staging table and swapping it in (crash simulation).
 _after_stage: Callable[[str], None] | None = None

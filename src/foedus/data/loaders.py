@@ -2,7 +2,7 @@
 
 Every loader takes either a file path or a data directory, reads the file strictly (see
 :mod:`foedus.data._csv`) and returns a :class:`pandas.DataFrame` whose ``attrs["source"]`` names
-the dataset, version, file and checksum, and whose ``_row`` column holds each record's line in
+the dataset, version, file and checksum, and whose ``source_line`` column holds each record's line in
 that file, so that anything built from it can cite the exact row.
 
 Examples
@@ -96,7 +96,7 @@ def _post_atop_members(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise DataFormatError(
-            path, "membership exits before it begins", row=int(df["_row"].iloc[i]),
+            path, "membership exits before it begins", row=int(df["source_line"].iloc[i]),
             column="yrexit",
         )
     return df
@@ -121,7 +121,7 @@ def _post_spells(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     bad = (df["end_date"] < df["start_date"]).to_numpy()
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(path, "spell ends before it starts", row=int(df["_row"].iloc[i]),
+        raise DataFormatError(path, "spell ends before it starts", row=int(df["source_line"].iloc[i]),
                               column="endyear")
     return df
 
@@ -145,7 +145,7 @@ def _post_unique(keys: tuple[str, ...]):  # type: ignore[no-untyped-def]
             i = int(np.flatnonzero(dup)[0])
             raise DataFormatError(
                 path, f"duplicate record for {dict(zip(keys, df.loc[df.index[i], list(keys)], strict=True))}",
-                row=int(df["_row"].iloc[i]),
+                row=int(df["source_line"].iloc[i]),
             )
         return df
 
