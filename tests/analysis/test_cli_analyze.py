@@ -104,3 +104,29 @@ def test_bench_balance_runs(capsys: pytest.CaptureFixture[str]) -> None:
     rows = json.loads(out)
     assert rows[0]["nodes"] == 20 and rows[0]["exact"]
     assert rows[0]["heuristic"] >= rows[0]["index"]
+
+
+def test_sustainment_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", "sustainment", "--intensity", "20000", "--draws", "500",
+                       "--seed", "2", "--json")  # fmt: skip
+    assert code == 0
+    data = json.loads(out)
+    assert data["intensity_per_day"] == 20_000
+    names = [s["scenario"] for s in data["scenarios"]]
+    assert names == ["all suppliers", "without PRK"]
+    base, without = data["scenarios"]
+    assert without["months"]["q50"] < base["months"]["q50"]
+    assert data["parameters"]["suppliers"][0]["deliveries"]["source"]
+
+
+def test_sustainment_fixed_stock_closed_form(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", "sustainment", "--intensity", "aug-2024", "--stock", "0",
+                       "--json", "--draws", "10")  # fmt: skip
+    assert code == 0
+    assert json.loads(out)["scenarios"][0]["months"]["q50"] == 0.0
+
+
+def test_sustainment_bad_intensity(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "analyze", "sustainment", "--intensity", "lots")
+    assert code == 2
+    assert "preset" in err

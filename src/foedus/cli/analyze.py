@@ -216,3 +216,86 @@ def bench_balance(
             f"{r['exact_s']:.3f}",
         )
     console.print(table)
+
+
+# ----------------------------------------------------------------------------- sustainment
+@analyze_app.command("sustainment")
+def sustainment_cmd(
+    intensity: Annotated[
+        str,
+        typer.Option(
+            "--intensity",
+            help="Rounds fired per day, or a preset: rusi-jan-2024 (10,000), summer-2023, "
+            "late-2023, aug-2024, early-2022.",
+        ),
+    ] = "rusi-jan-2024",
+    draws: Annotated[int, typer.Option("--draws", min=1, help="Monte Carlo draws.")] = 10_000,
+    seed: Annotated[int | None, typer.Option("--seed", help="Random seed.")] = None,
+    horizon: Annotated[
+        int | None, typer.Option("--horizon", min=1, help="Months to simulate (default 120).")
+    ] = None,
+    stock: Annotated[
+        float | None,
+        typer.Option("--stock", help="Serviceable rounds in stock at the start (fixed)."),
+    ] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Months of sustainable artillery fire, with and without each foreign supplier."""
+    from dataclasses import replace
+
+    from foedus.analysis.sustainment import (
+        DEFAULT_PARAMETERS,
+        INTENSITY_PRESETS,
+        CitedRange,
+        sustainment,
+    )
+    from foedus.errors import FoedusError
+
+    params = DEFAULT_PARAMETERS
+    if intensity in INTENSITY_PRESETS:
+        params = replace(params, intensity=INTENSITY_PRESETS[intensity])
+    else:
+        try:
+            rate = float(intensity)
+        except ValueError:
+            raise FoedusError(
+                f"--intensity: {intensity!r} is neither a number of rounds per day nor a preset "
+                f"({', '.join(INTENSITY_PRESETS)})"
+            ) from None
+        if not rate > 0:
+            raise FoedusError("--intensity must be positive")
+        params = params.with_intensity(rate)
+    if horizon is not None:
+        params = replace(params, horizon_months=horizon)
+    if stock is not None:
+        if stock < 0:
+            raise FoedusError("--stock cannot be negative")
+        params = replace(params, stock=CitedRange.fixed(stock, "rounds", "user", "--stock"))
+    result = sustainment(params, draws=draws, seed=seed)
+    out = result.to_dict()
+    if json_out:
+        print_json(out)
+        return
+    console.print(
+        f"intensity {out['intensity_per_day']:,.0f} rounds/day; supply covers "
+        f"{out['share_of_fire_covered']:.0%} of it (median); sustainable indefinitely: "
+        f"{out['sustainable_intensity_per_day']:,.0f} rounds/day"
+    )
+    table = Table(
+        "scenario", "months q05", "median", "q95", f"P(≥ {params.horizon_months} months)",
+        title=f"months of sustainable fire ({draws:,} draws)",
+    )  # fmt: skip
+
+    def fmt(v: float | None) -> str:
+        return f"≥{params.horizon_months}" if v is None else f"{v:.1f}"
+
+    for sc in out["scenarios"]:
+        m = sc["months"]
+        table.add_row(
+            sc["scenario"], fmt(m["q05"]), fmt(m["q50"]), fmt(m["q95"]),
+            f"{sc['p_beyond_horizon']:.2f}",
+        )  # fmt: skip
+    console.print(table)
+    console.print(
+        "initial stock: " + params.stock.source + " — see --json for every input's citation"
+    )
