@@ -138,7 +138,7 @@ def _records(
         if len(rec) > width and all(c.strip() == "" for c in rec[width:]):
             out.append(rec[:width])
             continue
-        if len(rec) == 1 and rec[0].strip() == "":
+        if not rec or (len(rec) == 1 and rec[0].strip() == ""):
             raise DataFormatError(path, "blank line inside the data", row=ln)
         what = "too few" if len(rec) < width else "too many"
         raise DataFormatError(
@@ -181,6 +181,9 @@ def _parse_column(
 ) -> pd.Series:
     s = raw.str.strip()
     empty = (s == "").to_numpy() | s.isin(["NA", "NaN", "nan", "."]).to_numpy()
+    if col.exact is not None and empty.any():
+        _fail_at(path, lines, empty, header_name,
+                 f"empty where the version stamp {col.exact!r} should be (a truncated line?)")
     if col.kind == "str":
         out = s.mask(empty)
         if col.exact is not None:
@@ -281,6 +284,16 @@ def read_table(path: str | Path, spec: TableSpec) -> pd.DataFrame:
     if not p.is_file():
         raise DataNotFoundError(f"{p}: file not found")
     text = _decode(p, p.read_bytes(), spec.encoding)
+    if text and not text.endswith(("\n", "\r")) and not any(
+        c.exact is not None for c in spec.columns
+    ):
+        # Without a version stamp on every line, a cut inside the last number would pass as a
+        # different number; an unterminated last line is the only sign of it, so refuse it.
+        raise DataFormatError(
+            p,
+            "the last line is not terminated by a line break: the file looks truncated",
+            row=text.count("\n") + 1,
+        )
     header, records, lines = _records(p, text, spec)
     lower = [h.lower() for h in header]
     dupes = {h for h in lower if lower.count(h) > 1}

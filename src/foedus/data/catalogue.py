@@ -23,6 +23,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import stat
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
@@ -61,7 +62,9 @@ def default_catalogue_path(data_dir: Path) -> Path:
     env = os.environ.get(CATALOGUE_ENV)
     if env:
         return Path(env)
-    if os.access(data_dir, os.W_OK):
+    # Write bits, not os.access: as root, access() says yes to a folder shipped read-only
+    # (a shared copy of the datasets), which must not be written into.
+    if os.access(data_dir, os.W_OK) and data_dir.stat().st_mode & stat.S_IWUSR:
         return data_dir / ".foedus" / "catalogue.duckdb"
     cache = Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "foedus"
     tag = hashlib.sha1(str(data_dir.resolve()).encode()).hexdigest()[:12]
