@@ -1,7 +1,18 @@
 """Alignment analytics: plain functions over signed networks, packs and arrays.
 
-One topic per module: :mod:`~foedus.analysis.balance` (frustration index, camps, triad census),
-:mod:`~foedus.analysis.sustainment` (stock-and-flow model of a war of attrition).
+One topic per module:
+
+* :mod:`~foedus.analysis.balance` — exact frustration index (MILP), heuristic bounds, camps,
+  triad census;
+* :mod:`~foedus.analysis.network` — the signed network of a pack as of a date;
+* :mod:`~foedus.analysis.world` — the world signed network of a year (ATOP + MID);
+* :mod:`~foedus.analysis.brokerage` — betweenness and Gould–Fernandez roles;
+* :mod:`~foedus.analysis.basis` — shared enemies versus shared interests;
+* :mod:`~foedus.analysis.coupling` — cross-theatre tie and flow weight;
+* :mod:`~foedus.analysis.sustainment` — stock-and-flow Monte Carlo of a war of attrition.
+
+Pack-based modules import the model lazily through :mod:`foedus.analysis.network`; importing
+this package does not load any pack.
 """
 
 from foedus.analysis._signed import SignedGraph, read_signed_edges
@@ -15,15 +26,45 @@ from foedus.analysis.balance import (
     triangle_lower_bound,
     triangles,
 )
+from foedus.analysis.basis import AlignmentBasis, alignment_basis
+from foedus.analysis.brokerage import BrokerageResult, brokerage, brokerage_role_counts
+from foedus.analysis.coupling import CouplingResult, compare_coupling, theatre_coupling
+from foedus.analysis.network import DEFAULT_MAPPING, PackNetwork, SignMapping, signed_network
+from foedus.analysis.sustainment import (
+    DEFAULT_PARAMETERS,
+    CitedRange,
+    Supplier,
+    SustainmentParameters,
+    SustainmentResult,
+    sustainment,
+)
 
 __all__ = [
+    "DEFAULT_MAPPING",
+    "DEFAULT_PARAMETERS",
+    "AlignmentBasis",
+    "BrokerageResult",
+    "CitedRange",
+    "CouplingResult",
     "FrustrationResult",
+    "PackNetwork",
+    "SignMapping",
     "SignedGraph",
+    "Supplier",
+    "SustainmentParameters",
+    "SustainmentResult",
     "TriadCensus",
+    "alignment_basis",
+    "brokerage",
+    "brokerage_role_counts",
+    "compare_coupling",
     "frustration_heuristic",
     "frustration_index",
     "partition_frustration",
     "read_signed_edges",
+    "signed_network",
+    "sustainment",
+    "theatre_coupling",
     "triad_census",
     "triangle_lower_bound",
     "triangles",

@@ -40,6 +40,15 @@ def _load(pack: str | None) -> Any:
     return load_pack(pack or DEFAULT_PACK)
 
 
+def _check_ties(pack: Any, ties: tuple[str, ...]) -> None:
+    from foedus.errors import FoedusError
+
+    known = {t.id for t in pack.ties}
+    unknown = [t for t in ties if t not in known]
+    if unknown:
+        raise FoedusError(f"--without: no tie {', '.join(unknown)} in pack {pack.id}")
+
+
 # ----------------------------------------------------------------------------- balance
 @analyze_app.command("balance")
 def balance(
@@ -299,3 +308,161 @@ def sustainment_cmd(
     console.print(
         "initial stock: " + params.stock.source + " — see --json for every input's citation"
     )
+
+
+# ----------------------------------------------------------------------------- brokerage
+@analyze_app.command("brokerage")
+def brokerage_cmd(
+    pack: PackOpt = None,
+    as_of: AsOfOpt = None,
+    groups: Annotated[
+        str,
+        typer.Option("--groups", help="Groups for the roles: 'camps' (balance) or 'theatres'."),
+    ] = "camps",
+    top: Annotated[int, typer.Option("--top", min=1, help="Rows to print.")] = 10,
+    without: Annotated[
+        list[str] | None,
+        typer.Option("--without", help="Tie id to leave out, e.g. rus-prk-csp-2024 (repeatable)."),
+    ] = None,
+    json_out: JsonOption = False,
+) -> None:
+    """Who sits between camps: betweenness and Gould–Fernandez roles on the positive network."""
+    from foedus.analysis.brokerage import brokerage
+    from foedus.analysis.network import DEFAULT_MAPPING, signed_network
+    from foedus.errors import FoedusError
+
+    p = _load(pack)
+    removed = tuple(without or ())
+    _check_ties(p, removed)
+    mapping = DEFAULT_MAPPING.with_overrides(tie_weights={t: 0.0 for t in removed})
+    net = signed_network(p, parse_date(as_of), mapping)
+    group_of: dict[str, str] | None = None
+    if groups == "theatres":
+        view = p.as_of(net.as_of) if net.as_of else p
+        theatre = {a.id: a.theatre or "none" for a in view.actors}
+        group_of = {v: theatre.get(v, "none") for v in net.graph.nodes}
+    elif groups != "camps":
+        raise FoedusError(f"--groups: {groups!r} is not 'camps' or 'theatres'")
+    result = brokerage(net.graph, group_of, as_of=net.as_of)
+    if json_out:
+        print_json(
+            {"pack": net.pack_id, "groups": groups, "without": list(removed), **result.to_dict()}
+        )
+        return
+    table = Table(
+        "actor", "group", "betweenness", "coord.", "itin.", "gate./repr.", "liaison",
+        "brokered pairs", title=f"brokerage on {net.as_of} (groups: {groups})",
+    )  # fmt: skip
+    for row in result.ranked()[:top]:
+        pairs = ", ".join("–".join(pair) for pair in row["brokered_pairs"][:6])
+        if len(row["brokered_pairs"]) > 6:
+            pairs += f" … (+{len(row['brokered_pairs']) - 6})"
+        table.add_row(
+            row["actor"], row["group"], f"{row['betweenness']:.3f}", f"{row['coordinator']:g}",
+            f"{row['itinerant']:g}", f"{row['gatekeeper_representative']:g}",
+            f"{row['liaison']:g}", pairs,
+        )  # fmt: skip
+    console.print(table)
+
+
+# ----------------------------------------------------------------------------- basis
+@analyze_app.command("basis")
+def basis_cmd(
+    a: Annotated[str, typer.Argument(help="First actor id (e.g. RUS).")],
+    b: Annotated[str, typer.Argument(help="Second actor id (e.g. PRK).")],
+    pack: PackOpt = None,
+    as_of: AsOfOpt = None,
+    json_out: JsonOption = False,
+) -> None:
+    """What an alignment rests on: shared enemies versus shared interests, with durability."""
+    from foedus.analysis.basis import alignment_basis
+    from foedus.errors import FoedusError
+
+    try:
+        result = alignment_basis(_load(pack), a, b, parse_date(as_of))
+    except KeyError as exc:
+        raise FoedusError(str(exc.args[0])) from None
+    out = result.to_dict()
+    if json_out:
+        print_json(out)
+        return
+    share = out["enemy_share"]
+    console.print(
+        f"{a}–{b} on {out['as_of']}: [bold]{out['basis']}[/] "
+        f"(enemy share {'n/a' if share is None else f'{share:.2f}'}; direct tie {out['direct']:+g})"
+    )
+
+    def listing(items: list[dict[str, Any]], key: str = "actor") -> str:
+        return ", ".join(f"{i[key]} {i['weight']:g}" for i in items) or "—"
+
+    console.print(f"  shared enemies ({result.enemy_weight:g}): {listing(out['shared_enemies'])}")
+    console.print(f"  shared friends ({result.friend_weight:g}): {listing(out['shared_friends'])}")
+    console.print(
+        f"  material exchange ({result.material_weight:g}): {listing(out['material'], 'item')}"
+    )
+    if out["regime_similarity"] is not None:
+        va, vb = out["regime_values"]
+        console.print(
+            f"  regime similarity {out['regime_similarity']:.2f} "
+            f"({out['regime_measure']}: {a} {va:g}, {b} {vb:g})"
+        )
+    console.print(f"  divergent third parties: {listing(out['divergent'])}")
+    for reading in out["readings"]:
+        console.print(f"  · {reading}")
+
+
+# ----------------------------------------------------------------------------- coupling
+@analyze_app.command("coupling")
+def coupling_cmd(
+    pack: PackOpt = None,
+    as_of: AsOfOpt = None,
+    without: Annotated[
+        list[str] | None,
+        typer.Option("--without", help="Tie id to remove in the comparison (repeatable)."),
+    ] = None,
+    theatres: Annotated[
+        str, typer.Option("--theatres", help="Two theatres, comma-separated.")
+    ] = "europe,indo_pacific",
+    json_out: JsonOption = False,
+) -> None:
+    """Cross-theatre tie and flow weight, with and without some ties (default: the 2024 pact)."""
+    from foedus.analysis.coupling import compare_coupling
+    from foedus.errors import FoedusError
+
+    names = tuple(t.strip() for t in theatres.split(",") if t.strip())
+    if len(names) != 2:
+        raise FoedusError(f"--theatres: expected two theatres, got {theatres!r}")
+    p = _load(pack)
+    removed = tuple(without) if without else ("rus-prk-csp-2024",)
+    _check_ties(p, removed)
+    with_all, without_some = compare_coupling(
+        p, parse_date(as_of), without=removed, theatres=(names[0], names[1])
+    )
+    out = {
+        "pack": p.id,
+        "with": with_all.to_dict(),
+        "without": without_some.to_dict(),
+        "delta_cross": with_all.cross - without_some.cross,
+        "delta_index": with_all.index - without_some.index,
+        "p_spread": None,
+        "p_spread_note": "from the scenario engine once it is available",
+    }
+    if json_out:
+        print_json(out)
+        return
+    console.print(f"coupling of {names[0]} and {names[1]} on {with_all.as_of}:")
+    for label, r in (("with every tie", with_all), (f"without {', '.join(removed)}", without_some)):
+        console.print(
+            f"  {label}: cross {r.cross:g}, within {r.within:g}, bridged by global actors "
+            f"{r.bridged:g}; coupling index {r.index:.3f}"
+        )
+    table = Table("source", "target", "weight", "ties", "flows", title="cross-theatre edges")
+    for e in with_all.cross_edges:
+        table.add_row(
+            e["source"],
+            e["target"],
+            f"{e['weight']:g}",
+            ", ".join(e["ties"]),
+            ", ".join(e["flows"]),
+        )
+    console.print(table)
