@@ -145,10 +145,11 @@ def fetch(
     """Download the datasets ``keys`` (default: all with a known file) into ``data_dir``."""
     root = Path(data_dir)
     root.mkdir(parents=True, exist_ok=True)
-    chosen = [BY_KEY[k] for k in keys] if keys else [d for d in DATASETS if d.folder]
-    unknown = [k for k in (keys or []) if k not in BY_KEY]
+    wanted = list(keys) if keys else []
+    unknown = [k for k in wanted if k not in BY_KEY]
     if unknown:
         raise FoedusError(f"unknown dataset(s) {unknown}; known: {', '.join(BY_KEY)}")
+    chosen = [BY_KEY[k] for k in wanted] if wanted else [d for d in DATASETS if d.folder]
     return [fetch_dataset(ds, root, mirror=mirror, client=client) for ds in chosen]
 
 
