@@ -19,8 +19,9 @@ def fixtures_dir() -> Path:
 
 
 @pytest.fixture(scope="session")
-def real_catalogue(shared_data: Path, tmp_path_factory: pytest.TempPathFactory
-                   ) -> Iterator[Catalogue]:
+def real_catalogue(
+    shared_data: Path, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Catalogue]:
     """The shared datasets imported into a throw-away catalogue."""
     db = tmp_path_factory.mktemp("catalogue") / "catalogue.duckdb"
     cat = Catalogue.open(shared_data, db)

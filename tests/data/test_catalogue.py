@@ -46,8 +46,9 @@ def test_import_then_unchanged_then_changed(shared_data: Path, tmp_path: Path) -
         assert cat.source("cow_states")["version"] == "2016"
 
 
-def test_crash_in_the_middle_of_an_import_keeps_the_old_table(shared_data: Path, tmp_path: Path
-                                                              ) -> None:
+def test_crash_in_the_middle_of_an_import_keeps_the_old_table(
+    shared_data: Path, tmp_path: Path
+) -> None:
     data = _mini_data(shared_data, tmp_path / "data")
     db = tmp_path / "cat.duckdb"
     with Catalogue.open(data, db) as cat:
@@ -65,8 +66,9 @@ def test_crash_in_the_middle_of_an_import_keeps_the_old_table(shared_data: Path,
         cat.ensure(["cow_states"])
         """
     )
-    proc = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=120,
-                          env={**os.environ})
+    proc = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, timeout=120, env={**os.environ}
+    )
     assert proc.returncode == 7, proc.stderr.decode()
     with Catalogue.open(data, db) as cat:
         # The old, complete table is still there and still recorded.
@@ -80,8 +82,7 @@ def test_crash_in_the_middle_of_an_import_keeps_the_old_table(shared_data: Path,
         assert staging == 0
 
 
-def test_catalogue_needs_a_data_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-                                          ) -> None:
+def test_catalogue_needs_a_data_directory(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.delenv("FOEDUS_DATA", raising=False)
     with pytest.raises(DataNotFoundError, match="FOEDUS_DATA"):
         Catalogue.open(None)
@@ -89,8 +90,9 @@ def test_catalogue_needs_a_data_directory(tmp_path: Path, monkeypatch: pytest.Mo
         Catalogue.open(tmp_path / "nope")
 
 
-def test_default_location_for_a_read_only_data_dir(tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_default_location_for_a_read_only_data_dir(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from foedus.data.catalogue import default_catalogue_path
 
     monkeypatch.delenv("FOEDUS_CATALOGUE", raising=False)

@@ -24,8 +24,7 @@ def _json(capsys: pytest.CaptureFixture[str]) -> object:
     return json.loads(capsys.readouterr().out)
 
 
-def test_status_json_lists_found_datasets(env: Path, capsys: pytest.CaptureFixture[str]
-                                          ) -> None:
+def test_status_json_lists_found_datasets(env: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["data", "status", "--json"]) == 0
     out = _json(capsys)
     by = {d["dataset"]: d for d in out["datasets"]}  # type: ignore[index]
@@ -62,7 +61,9 @@ def test_world_to_stdout_is_yaml(env: Path, capsys: pytest.CaptureFixture[str]) 
 
 
 def test_malformed_dataset_gives_exit_2_and_names_file_and_row(
-    tmp_path: Path, shared_data: Path, monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+    shared_data: Path,
+    monkeypatch: pytest.MonkeyPatch,
     capsys: pytest.CaptureFixture[str],
 ) -> None:
     data = tmp_path / "data"
@@ -80,8 +81,9 @@ def test_malformed_dataset_gives_exit_2_and_names_file_and_row(
     assert "cow_nmc_7.0.csv" in err and "row 11" in err and "year" in err
 
 
-def test_missing_data_dir_is_a_clear_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
-                                           capsys: pytest.CaptureFixture[str]) -> None:
+def test_missing_data_dir_is_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     monkeypatch.delenv("FOEDUS_DATA", raising=False)
     assert main(["data", "status"]) == 2
     assert "FOEDUS_DATA" in capsys.readouterr().err

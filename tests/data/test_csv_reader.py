@@ -95,8 +95,12 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "cow_nmc_7.0.csv") -> 
 @pytest.mark.parametrize(
     ("text", "row", "column", "words"),
     [
-        (GOOD_NMC.replace("2,1817,2466,15,80,277,8899,106,0.0358", "2,1817,2466,15"), 3, None,
-         "too few fields"),
+        (
+            GOOD_NMC.replace("2,1817,2466,15,80,277,8899,106,0.0358", "2,1817,2466,15"),
+            3,
+            None,
+            "too few fields",
+        ),
         (GOOD_NMC.replace("0.0358", "0.0358,9,9"), 3, None, "too many fields"),
         (GOOD_NMC.replace("8899", "88x9"), 3, "tpop", "not a number"),
         (GOOD_NMC.replace("0.0358", "1.5"), 3, "cinc", "outside the valid range"),
@@ -124,8 +128,9 @@ def test_malformed_nmc_is_refused_with_line_and_column(
     assert str(path) in str(err)
 
 
-def test_version_stamp_catches_a_cut_inside_the_last_field(tmp_path: Path, shared_data: Path
-                                                           ) -> None:
+def test_version_stamp_catches_a_cut_inside_the_last_field(
+    tmp_path: Path, shared_data: Path
+) -> None:
     raw = (shared_data / "cow-states-2016" / "states2016.csv").read_bytes()
     cut = _write(tmp_path, raw[:-2], "states2016.csv")  # "…,2016" becomes "…,20"
     with pytest.raises(DataFormatError, match="version stamp") as info:
@@ -146,7 +151,9 @@ def test_required_value_missing_is_refused(tmp_path: Path) -> None:
     assert (info.value.row, info.value.column) == (4, "ccode")
 
 
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(cut=st.integers(min_value=1, max_value=10_000))
 def test_truncation_anywhere_never_gives_wrong_numbers(
     tmp_path_factory: pytest.TempPathFactory, shared_data: Path, cut: int

@@ -17,8 +17,7 @@ def frame(real_catalogue: Catalogue) -> pd.DataFrame:
     return directed_dyad_years(1990, 2018, catalogue=real_catalogue)
 
 
-def test_one_row_per_ordered_pair_of_system_members(frame: pd.DataFrame, shared_data: Path
-                                                    ) -> None:
+def test_one_row_per_ordered_pair_of_system_members(frame: pd.DataFrame, shared_data: Path) -> None:
     system = load("cow_system", shared_data)
     n = system[system["year"].between(1990, 2016)].groupby("year").size()
     n = pd.concat([n, pd.Series({2017: n[2016], 2018: n[2016]})])
@@ -46,8 +45,9 @@ def test_capabilities_and_ratio(frame: pd.DataFrame, shared_data: Path) -> None:
     assert row["cinc1"].item() == pytest.approx(nmc.loc[(2, 2016)])
     assert row["cinc2"].item() == pytest.approx(nmc.loc[(710, 2016)])
     ok = frame["cinc2"] > 0
-    np.testing.assert_allclose(frame.loc[ok, "cinc_ratio"], frame.loc[ok, "cinc1"] /
-                               frame.loc[ok, "cinc2"])
+    np.testing.assert_allclose(
+        frame.loc[ok, "cinc_ratio"], frame.loc[ok, "cinc1"] / frame.loc[ok, "cinc2"]
+    )
     both = frame["cinc1"].notna() & frame["cinc2"].notna() & ((frame["cinc1"] + frame["cinc2"]) > 0)
     s = frame.loc[both, "cinc_share1"]
     assert ((s >= 0) & (s <= 1)).all()
@@ -55,10 +55,18 @@ def test_capabilities_and_ratio(frame: pd.DataFrame, shared_data: Path) -> None:
 
 def test_symmetric_covariates_swap_with_the_pair(frame: pd.DataFrame) -> None:
     sample = frame[frame["year"] == 2000].head(5000)
-    swapped = frame.merge(sample[["ccode1", "ccode2", "year"]].rename(
-        columns={"ccode1": "ccode2", "ccode2": "ccode1"}), on=["ccode1", "ccode2", "year"])
-    joined = sample.merge(swapped, left_on=["ccode1", "ccode2", "year"],
-                          right_on=["ccode2", "ccode1", "year"], suffixes=("", "_r"))
+    swapped = frame.merge(
+        sample[["ccode1", "ccode2", "year"]].rename(
+            columns={"ccode1": "ccode2", "ccode2": "ccode1"}
+        ),
+        on=["ccode1", "ccode2", "year"],
+    )
+    joined = sample.merge(
+        swapped,
+        left_on=["ccode1", "ccode2", "year"],
+        right_on=["ccode2", "ccode1", "year"],
+        suffixes=("", "_r"),
+    )
     for col in ("cinc", "v2x_polyarchy", "polity2"):
         pd.testing.assert_series_equal(joined[f"{col}1"], joined[f"{col}2_r"], check_names=False)
     assert (joined["cowmidonset"] == joined["cowmidonset_r"]).all()

@@ -85,8 +85,9 @@ def _sha(p: Path) -> str:
     return hashlib.sha256(p.read_bytes()).hexdigest()
 
 
-def test_fetch_downloads_and_verifies(served: tuple[str, Behaviour], tmp_path: Path,
-                                      shared_data: Path) -> None:
+def test_fetch_downloads_and_verifies(
+    served: tuple[str, Behaviour], tmp_path: Path, shared_data: Path
+) -> None:
     url, _ = served
     res = fetch(tmp_path, ["cow_states", "cow_majors", "nmc"], mirror=url)
     assert [r.status for r in res] == ["downloaded"] * 3
@@ -98,8 +99,9 @@ def test_fetch_downloads_and_verifies(served: tuple[str, Behaviour], tmp_path: P
     assert again[0].status == "present"
 
 
-def test_broken_transfer_keeps_part_then_resumes(served: tuple[str, Behaviour], tmp_path: Path
-                                                 ) -> None:
+def test_broken_transfer_keeps_part_then_resumes(
+    served: tuple[str, Behaviour], tmp_path: Path
+) -> None:
     url, behaviour = served
     rel = "cow-nmc-7.0/cow_nmc_7.0.csv"
     behaviour.cut_after[rel] = 100_000
@@ -117,8 +119,9 @@ def test_broken_transfer_keeps_part_then_resumes(served: tuple[str, Behaviour], 
     assert _sha(target) == BY_KEY["nmc"].sha256 and not part.exists()
 
 
-def test_server_without_ranges_restarts_cleanly(served: tuple[str, Behaviour], tmp_path: Path
-                                                ) -> None:
+def test_server_without_ranges_restarts_cleanly(
+    served: tuple[str, Behaviour], tmp_path: Path
+) -> None:
     url, behaviour = served
     behaviour.ranges = False
     rel = "cow-states-2016/system2016.csv"
@@ -130,8 +133,9 @@ def test_server_without_ranges_restarts_cleanly(served: tuple[str, Behaviour], t
     assert _sha(tmp_path / "cow-states-2016" / "system2016.csv") == BY_KEY["cow_system"].sha256
 
 
-def test_checksum_mismatch_is_refused_and_discarded(served: tuple[str, Behaviour],
-                                                    tmp_path: Path) -> None:
+def test_checksum_mismatch_is_refused_and_discarded(
+    served: tuple[str, Behaviour], tmp_path: Path
+) -> None:
     url, behaviour = served
     behaviour.corrupt.add("cow-states-2016/majors2016.csv")
     with pytest.raises(FoedusError, match="checksum mismatch"):
@@ -141,8 +145,9 @@ def test_checksum_mismatch_is_refused_and_discarded(served: tuple[str, Behaviour
     assert not (folder / "majors2016.csv.part").exists()
 
 
-def test_missing_file_on_server_is_a_clear_error(served: tuple[str, Behaviour], tmp_path: Path
-                                                 ) -> None:
+def test_missing_file_on_server_is_a_clear_error(
+    served: tuple[str, Behaviour], tmp_path: Path
+) -> None:
     url, _ = served
     with pytest.raises(FoedusError, match="HTTP 404"):
         fetch(tmp_path, ["polity"], mirror=url)

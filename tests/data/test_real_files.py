@@ -21,8 +21,11 @@ def _raw_value(path: Path, key: dict[str, str], column: str) -> str:
 
 def test_every_shared_dataset_is_found_and_reads(shared_data: Path) -> None:
     found = available(shared_data)
-    expected = {d.key for d in DATASETS if d.folder and "*" not in d.filenames[0]
-                and d.key not in ("polity", "vdem")}
+    expected = {
+        d.key
+        for d in DATASETS
+        if d.folder and "*" not in d.filenames[0] and d.key not in ("polity", "vdem")
+    }
     assert expected <= set(found)
     for key in expected:
         df = load(key, path=found[key])
@@ -54,14 +57,16 @@ def test_state_system_2016_lists_243_spells(shared_data: Path) -> None:
 
 
 @pytest.mark.parametrize(("ccode", "published"), [(2, 0.133254), (710, 0.230825)])
-def test_usa_and_china_cinc_2016_match_nmc(shared_data: Path, ccode: int, published: float
-                                           ) -> None:
+def test_usa_and_china_cinc_2016_match_nmc(shared_data: Path, ccode: int, published: float) -> None:
     nmc = load("nmc", shared_data)
     row = nmc[(nmc["ccode"] == ccode) & (nmc["year"] == 2016)]
     assert len(row) == 1
     value = float(row["cinc"].iloc[0])
-    raw = _raw_value(shared_data / "cow-nmc-7.0" / "cow_nmc_7.0.csv",
-                     {"ccode": str(ccode), "year": "2016"}, "cinc")
+    raw = _raw_value(
+        shared_data / "cow-nmc-7.0" / "cow_nmc_7.0.csv",
+        {"ccode": str(ccode), "year": "2016"},
+        "cinc",
+    )
     assert value == float(raw)
     assert value == pytest.approx(published, abs=5e-7)  # NMC 7.0 as published
     line = int(row["source_line"].iloc[0])
@@ -84,7 +89,9 @@ def test_reliability_files_load(shared_data: Path) -> None:
     assert {"honorllm", "violatellm", "dnallm"} <= set(bf.columns)
     opportunities = bf[bf["dnallm"].fillna(0) != 1]
     assert len(opportunities) == 119
-    coded = (opportunities["honorllm"].fillna(0) == 1) | (opportunities["violatellm"].fillna(0) == 1)
+    coded = (opportunities["honorllm"].fillna(0) == 1) | (
+        opportunities["violatellm"].fillna(0) == 1
+    )
     assert coded.all()
     la = load("reliability_la", shared_data)
     assert la["honor3"].dropna().isin([0, 1]).all()

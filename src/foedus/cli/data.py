@@ -164,13 +164,16 @@ def fetch_cmd(
 
 def world(
     year: Annotated[int, typer.Option("--year", "-y", help="Year, 1816–2018.")],
-    out: Annotated[Path | None, typer.Option("--out", "-o", help="Write the pack YAML here.")
-                   ] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", "-o", help="Write the pack YAML here.")
+    ] = None,
     data: DataOption = None,
     catalogue: CatalogueOption = None,
     mid_window: Annotated[
-        int, typer.Option("--mid-window", help="Disputes begun in this many years become rivalry "
-                          "ties (0: none).")
+        int,
+        typer.Option(
+            "--mid-window", help="Disputes begun in this many years become rivalry ties (0: none)."
+        ),
     ] = 10,
     json_out: JsonOption = False,
 ) -> None:
@@ -217,8 +220,13 @@ def dyads(
             result: dict[str, Any] = {"rows": n, "from": start, "to": end, "out": str(out)}
         else:
             frame = directed_dyad_years(start, end, catalogue=cat)
-            result = {"rows": len(frame), "from": start, "to": end, "out": None,
-                      "columns": list(frame.columns)}
+            result = {
+                "rows": len(frame),
+                "from": start,
+                "to": end,
+                "out": None,
+                "columns": list(frame.columns),
+            }
     if json_out:
         print_json(result)
         return
@@ -252,14 +260,20 @@ def bench_world(
             world_yaml(d)
             timings.append(time.perf_counter() - t0)
     timings.sort()
-    res = {"benchmark": f"world pack {year} (build+validate+YAML)", "median_s":
-           timings[len(timings) // 2], "min_s": timings[0], "max_s": timings[-1],
-           "target_s": 5.0}
+    res = {
+        "benchmark": f"world pack {year} (build+validate+YAML)",
+        "median_s": timings[len(timings) // 2],
+        "min_s": timings[0],
+        "max_s": timings[-1],
+        "target_s": 5.0,
+    }
     if json_out:
         print_json(res)
     else:
-        console.print(f"world {year}: median {res['median_s']:.2f} s (min {res['min_s']:.2f}, "
-                      f"max {res['max_s']:.2f}; {repeat} runs; target < 5 s)")
+        console.print(
+            f"world {year}: median {res['median_s']:.2f} s (min {res['min_s']:.2f}, "
+            f"max {res['max_s']:.2f}; {repeat} runs; target < 5 s)"
+        )
 
 
 def bench_dyads(
@@ -277,14 +291,22 @@ def bench_dyads(
         t0 = time.perf_counter()
         frame = directed_dyad_years(start, end, catalogue=cat)
         secs = time.perf_counter() - t0
-    res = {"benchmark": f"directed dyad-years {start}-{end}", "rows": len(frame),
-           "columns": frame.shape[1], "seconds": secs, "peak_rss_gib": _peak_gib(),
-           "target_s": 30.0, "target_gib": 4.0}
+    res = {
+        "benchmark": f"directed dyad-years {start}-{end}",
+        "rows": len(frame),
+        "columns": frame.shape[1],
+        "seconds": secs,
+        "peak_rss_gib": _peak_gib(),
+        "target_s": 30.0,
+        "target_gib": 4.0,
+    }
     if json_out:
         print_json(res)
     else:
-        console.print(f"{len(frame):,} dyad-years × {frame.shape[1]} columns in {secs:.1f} s; "
-                      f"peak RSS {res['peak_rss_gib']:.2f} GiB (targets < 30 s, < 4 GiB)")
+        console.print(
+            f"{len(frame):,} dyad-years × {frame.shape[1]} columns in {secs:.1f} s; "
+            f"peak RSS {res['peak_rss_gib']:.2f} GiB (targets < 30 s, < 4 GiB)"
+        )
 
 
 def bench_catalogue(
@@ -318,5 +340,7 @@ def bench_catalogue(
     if json_out:
         print_json(res)
     else:
-        console.print(f"first import of {res['imported']} datasets ({res['rows']:,} rows): "
-                      f"{cold:.2f} s; warm start: {warm:.3f} s")
+        console.print(
+            f"first import of {res['imported']} datasets ({res['rows']:,} rows): "
+            f"{cold:.2f} s; warm start: {warm:.3f} s"
+        )

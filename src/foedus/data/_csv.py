@@ -110,9 +110,7 @@ def _records(
     try:
         rows = list(reader)
     except csv.Error as exc:
-        raise DataFormatError(
-            path, f"malformed CSV: {exc}", row=reader.line_num + offset
-        ) from None
+        raise DataFormatError(path, f"malformed CSV: {exc}", row=reader.line_num + offset) from None
     # csv.reader may merge physical lines (quoted newlines); recompute line numbers from it.
     reader = csv.reader(io.StringIO("\n".join(lines)), delimiter=spec.delimiter, strict=True)
     ends: list[int] = []
@@ -182,8 +180,13 @@ def _parse_column(
     s = raw.str.strip()
     empty = (s == "").to_numpy() | s.isin(["NA", "NaN", "nan", "."]).to_numpy()
     if col.exact is not None and empty.any():
-        _fail_at(path, lines, empty, header_name,
-                 f"empty where the version stamp {col.exact!r} should be (a truncated line?)")
+        _fail_at(
+            path,
+            lines,
+            empty,
+            header_name,
+            f"empty where the version stamp {col.exact!r} should be (a truncated line?)",
+        )
     if col.kind == "str":
         out = s.mask(empty)
         if col.exact is not None:
@@ -212,7 +215,9 @@ def _parse_column(
         if frac.any():
             idx = int(np.flatnonzero(frac)[0])
             raise DataFormatError(
-                path, f"{s.iloc[idx]!r} is not a whole number", row=int(lines[idx]),
+                path,
+                f"{s.iloc[idx]!r} is not a whole number",
+                row=int(lines[idx]),
                 column=header_name,
             )
     if col.exact is not None:
@@ -241,8 +246,9 @@ def _parse_column(
     if not col.nullable and not present.all():
         _fail_at(path, lines, ~present, header_name, "missing value in a column that needs one")
     if col.kind == "int":
-        return pd.Series(pd.array(np.where(present, values, 0).astype(np.int64), dtype="Int64")
-                         ).mask(~present)
+        return pd.Series(
+            pd.array(np.where(present, values, 0).astype(np.int64), dtype="Int64")
+        ).mask(~present)
     return pd.Series(values, dtype="float64")
 
 
@@ -284,8 +290,10 @@ def read_table(path: str | Path, spec: TableSpec) -> pd.DataFrame:
     if not p.is_file():
         raise DataNotFoundError(f"{p}: file not found")
     text = _decode(p, p.read_bytes(), spec.encoding)
-    if text and not text.endswith(("\n", "\r")) and not any(
-        c.exact is not None for c in spec.columns
+    if (
+        text
+        and not text.endswith(("\n", "\r"))
+        and not any(c.exact is not None for c in spec.columns)
     ):
         # Without a version stamp on every line, a cut inside the last number would pass as a
         # different number; an unterminated last line is the only sign of it, so refuse it.
@@ -298,7 +306,9 @@ def read_table(path: str | Path, spec: TableSpec) -> pd.DataFrame:
     lower = [h.lower() for h in header]
     dupes = {h for h in lower if lower.count(h) > 1}
     if dupes:
-        raise DataFormatError(p, f"duplicate column(s) in header: {sorted(dupes)}", row=1 + spec.skip_lines)
+        raise DataFormatError(
+            p, f"duplicate column(s) in header: {sorted(dupes)}", row=1 + spec.skip_lines
+        )
     missing = [c.name for c in spec.columns if c.required and c.name.lower() not in lower]
     if missing:
         raise DataFormatError(
@@ -308,9 +318,13 @@ def read_table(path: str | Path, spec: TableSpec) -> pd.DataFrame:
             row=1 + spec.skip_lines,
         )
     if len(records) < spec.min_rows:
-        raise DataFormatError(p, f"only {len(records)} data rows (at least {spec.min_rows} expected)")
-    frame = pd.DataFrame(records, columns=lower, dtype=object) if records else pd.DataFrame(
-        {h: pd.Series([], dtype=object) for h in lower}
+        raise DataFormatError(
+            p, f"only {len(records)} data rows (at least {spec.min_rows} expected)"
+        )
+    frame = (
+        pd.DataFrame(records, columns=lower, dtype=object)
+        if records
+        else pd.DataFrame({h: pd.Series([], dtype=object) for h in lower})
     )
     out: dict[str, pd.Series] = {}
     known = {c.name.lower(): c for c in spec.columns}
@@ -367,7 +381,7 @@ def partial_dates(
     dates = pd.to_datetime(pd.DataFrame({"year": yy, "month": mm, "day": dd}), errors="coerce")
     dates = dates.where(y_known)
     precision = np.where(d_known, "day", np.where(m_known, "month", "year")).astype(object)
-    precision = np.where(y_known, precision, None)
+    precision = np.where(y_known, precision, np.array(None, dtype=object))
     return dates, pd.Series(precision, index=dates.index, dtype=object)
 
 

@@ -29,30 +29,30 @@ CONDITIONS = (
 ATOP_VERSION = Col("version", "float", exact=5.1, required=True)
 ATOP_CITE = (
     "Leeds, Brett Ashley, Jeffrey M. Ritter, Sara McLaughlin Mitchell and Andrew G. Long. 2002. "
-    "\"Alliance Treaty Obligations and Provisions, 1815-1944.\" International Interactions "
+    '"Alliance Treaty Obligations and Provisions, 1815-1944." International Interactions '
     "28: 237-260. Data: ATOP version 5.1."
 )
 COW_STATES_CITE = (
-    "Correlates of War Project. 2017. \"State System Membership List, v2016.\" "
+    'Correlates of War Project. 2017. "State System Membership List, v2016." '
     "Online, http://correlatesofwar.org"
 )
 NMC_CITE = (
-    "Singer, J. David, Stuart Bremer and John Stuckey. 1972. \"Capability Distribution, "
-    "Uncertainty, and Major Power War, 1820-1965.\" In Bruce Russett (ed.), Peace, War, and "
+    'Singer, J. David, Stuart Bremer and John Stuckey. 1972. "Capability Distribution, '
+    'Uncertainty, and Major Power War, 1820-1965." In Bruce Russett (ed.), Peace, War, and '
     "Numbers. Beverly Hills: Sage, 19-48. Data: COW National Material Capabilities, version {v}."
 )
 MID_CITE = (
     "Palmer, Glenn, Roseanne W. McManus, Vito D'Orazio, Michael R. Kenwick, Mikaela Karstens, "
     "Chase Bloch, Nick Dietrich, Kayla Kahn, Kellan Ritter and Michael J. Soules. 2022. "
-    "\"The MID5 Dataset, 2011-2014: Procedures, coding rules, and description.\" Conflict "
+    '"The MID5 Dataset, 2011-2014: Procedures, coding rules, and description." Conflict '
     "Management and Peace Science 39(4): 470-482. Data: COW MID version 5.0."
 )
 DEMOCRACY_CITE = (
-    "Coppedge, Michael, et al. 2020. \"V-Dem Dataset v10.\" Varieties of Democracy (V-Dem) "
+    'Coppedge, Michael, et al. 2020. "V-Dem Dataset v10." Varieties of Democracy (V-Dem) '
     "Project (CC BY-SA 4.0); Marshall, Monty G. and Ted Robert Gurr. Polity IV Project: "
     "Political Regime Characteristics and Transitions, 1800-2018; Marquez, Xavier. 2016. "
-    "\"A Quick Method for Extending the Unified Democracy Scores.\" As assembled by Miller, "
-    "Steven V. 2022. \"peacesciencer: An R Package for Quantitative Peace Science Research.\" "
+    '"A Quick Method for Extending the Unified Democracy Scores." As assembled by Miller, '
+    'Steven V. 2022. "peacesciencer: An R Package for Quantitative Peace Science Research." '
     "Conflict Management and Peace Science 39(6)."
 )
 
@@ -440,9 +440,9 @@ RELIABILITY_BF = Dataset(
             *_flags("honorbf", "violatebf", "dnabf", nullable=True),
         )
     ),
-    citation="Berkemeier, Molly and Matthew Fuhrmann. 2018. \"Reassessing the fulfillment of "
-    "alliance commitments in war.\" Research & Politics 5(2); Leeds, Brett Ashley, Andrew G. "
-    "Long and Sara McLaughlin Mitchell. 2000. \"Reevaluating Alliance Reliability.\" Journal of "
+    citation='Berkemeier, Molly and Matthew Fuhrmann. 2018. "Reassessing the fulfillment of '
+    'alliance commitments in war." Research & Politics 5(2); Leeds, Brett Ashley, Andrew G. '
+    'Long and Sara McLaughlin Mitchell. 2000. "Reevaluating Alliance Reliability." Journal of '
     "Conflict Resolution 44(5): 686-699.",
     source="Research & Politics replication archive (Harvard Dataverse)",
     folder="alliance-reliability",
@@ -463,8 +463,8 @@ RELIABILITY_LA = Dataset(
             Col("honor3", lo=0, hi=1, missing=(-9,)),
         )
     ),
-    citation="Leeds, Brett Ashley and Sezi Anac. 2005. \"Alliance Institutionalization and "
-    "Alliance Performance.\" International Interactions 31(3): 183-202.",
+    citation='Leeds, Brett Ashley and Sezi Anac. 2005. "Alliance Institutionalization and '
+    'Alliance Performance." International Interactions 31(3): 183-202.',
     source="Author's replication files",
     folder="alliance-reliability",
     optional=True,

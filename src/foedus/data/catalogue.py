@@ -90,9 +90,7 @@ class Catalogue:
         )
 
     @classmethod
-    def open(
-        cls, data_dir: str | Path | None = None, path: str | Path | None = None
-    ) -> Catalogue:
+    def open(cls, data_dir: str | Path | None = None, path: str | Path | None = None) -> Catalogue:
         """Open (creating if needed) the catalogue for ``data_dir``."""
         root = resolve_data_dir(data_dir)
         if root is None:
@@ -126,8 +124,17 @@ class Catalogue:
         ).fetchone()
         if row is None:
             return None
-        names = ["key", "file", "sha256", "size", "rows", "version", "citation", "source",
-                 "imported_at"]
+        names = [
+            "key",
+            "file",
+            "sha256",
+            "size",
+            "rows",
+            "version",
+            "citation",
+            "source",
+            "imported_at",
+        ]
         rec = dict(zip(names, row, strict=True))
         rec["source"] = json.loads(rec["source"]) if rec["source"] else {}
         return rec
@@ -148,14 +155,10 @@ class Catalogue:
             return ImportResult(key, "missing", 0, time.perf_counter() - t0)
         digest = sha256_file(file)
         rec = self.recorded(key)
-        if (
-            not force
-            and rec is not None
-            and rec["sha256"] == digest
-            and self.has_table(key)
-        ):
-            return ImportResult(key, "unchanged", int(rec["rows"]), time.perf_counter() - t0,
-                                str(file))
+        if not force and rec is not None and rec["sha256"] == digest and self.has_table(key):
+            return ImportResult(
+                key, "unchanged", int(rec["rows"]), time.perf_counter() - t0, str(file)
+            )
         frame = load(key, path=file)
         source = dict(frame.attrs.get("source", {}))
         frame = _storable(frame)
@@ -175,9 +178,18 @@ class Catalogue:
             self.con.execute("delete from _imports where key = ?", [key])
             self.con.execute(
                 "insert into _imports values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [key, str(file), digest, file.stat().st_size, len(frame),
-                 str(source.get("version", ds.version)), ds.citation,
-                 json.dumps(source), time.time(), SCHEMA_VERSION],
+                [
+                    key,
+                    str(file),
+                    digest,
+                    file.stat().st_size,
+                    len(frame),
+                    str(source.get("version", ds.version)),
+                    ds.citation,
+                    json.dumps(source),
+                    time.time(),
+                    SCHEMA_VERSION,
+                ],
             )
             self.con.execute("commit")
         except BaseException:
@@ -186,8 +198,9 @@ class Catalogue:
         self.con.execute("checkpoint")
         return ImportResult(key, "imported", len(frame), time.perf_counter() - t0, str(file))
 
-    def ensure(self, keys: Iterable[str] | None = None, *, force: bool = False
-               ) -> list[ImportResult]:
+    def ensure(
+        self, keys: Iterable[str] | None = None, *, force: bool = False
+    ) -> list[ImportResult]:
         """Import ``keys`` (default: every known dataset found) when needed."""
         wanted = list(keys) if keys is not None else [d.key for d in DATASETS]
         return [self.import_dataset(k, force=force) for k in wanted]
@@ -226,7 +239,11 @@ def _storable(frame: pd.DataFrame) -> pd.DataFrame:
     out = frame.copy()
     for name in out.columns:
         col = out[name]
-        if col.dtype == object and len(col) and isinstance(col.dropna().iloc[0] if col.notna().any() else "", tuple):
+        if (
+            col.dtype == object
+            and len(col)
+            and isinstance(col.dropna().iloc[0] if col.notna().any() else "", tuple)
+        ):
             out[name] = col.map(lambda t: list(t) if isinstance(t, tuple) else t)
         elif col.dtype == object or str(col.dtype) in ("str", "string"):
             out[name] = col.astype("string")

@@ -6,23 +6,20 @@ catalogue, so that all directed dyad-years 1816–2016 (about two million rows) 
 
 Columns (peacesciencer's names where one exists):
 
-=====================================  ==============================================================
-``ccode1``, ``ccode2``, ``year``        every ordered pair of distinct system members in the year
-``atop_defense`` … ``atop_consul``      1 if ``ccode1`` has an obligation of that kind towards
-                                        ``ccode2`` in an ATOP alliance in force in the year (computed
-                                        from the member-level file: both are members that year and
-                                        ``ccode1``'s row carries the obligation)
-``milex1`` … ``upop1``, ``cinc1``       NMC components and CINC of ``ccode1`` (``…2`` for ``ccode2``)
-``cinc_ratio``                          ``cinc1 / cinc2`` (missing when ``cinc2`` is 0 or missing)
-``cinc_share1``                         ``cinc1 / (cinc1 + cinc2)``: ``ccode1``'s share of the dyad
-``v2x_polyarchy1``, ``polity21``,       regime scores of each side (``…2`` for ``ccode2``)
-``xm_qudsest1``
-``cowmaj1``, ``cowmaj2``                COW major power in the year
-``cowmidonset``                         1 if the two began a MID against each other that year (both
-                                        on opposite sides; onset when the later of them joined)
-``cowmidongoing``                       1 if they were on opposite sides of a MID in the year
-``cowmid_hostlev``                      highest hostility level either reached in those MIDs
-=====================================  ==============================================================
+* ``ccode1``, ``ccode2``, ``year`` — every ordered pair of distinct system members in the year.
+* ``atop_defense``, ``atop_offense``, ``atop_neutral``, ``atop_nonagg``, ``atop_consul`` — 1 if
+  ``ccode1`` has an obligation of that kind towards ``ccode2`` in an ATOP alliance in force in the
+  year (computed from the member-level file: both are members that year and ``ccode1``'s row
+  carries the obligation).
+* ``milex1`` … ``upop1``, ``cinc1`` — NMC components and CINC of ``ccode1`` (``…2``: ``ccode2``).
+* ``cinc_ratio`` — ``cinc1 / cinc2`` (missing when ``cinc2`` is 0 or missing);
+  ``cinc_share1`` — ``cinc1 / (cinc1 + cinc2)``, ``ccode1``'s share of the dyad's capability.
+* ``v2x_polyarchy1``, ``polity21``, ``xm_qudsest1`` (and ``…2``) — regime scores.
+* ``cowmaj1``, ``cowmaj2`` — COW major power in the year.
+* ``cowmidonset`` — 1 if the two began a MID against each other that year (on opposite sides;
+  the onset is the year the later of the two joined); ``cowmidongoing`` — 1 if they were on
+  opposite sides of a MID in the year; ``cowmid_hostlev`` — the highest hostility level either
+  reached in those MIDs.
 
 For 2017–2018 (ATOP's last years, past the v2016 state list) the states of the end of 2016 are
 carried forward.

@@ -102,22 +102,20 @@ def fetch_dataset(
     elif ds.url:
         url = ds.url
     else:
-        return FetchResult(ds.key, "manual", str(target),
-                           message=f"no direct download: get it from {ds.source}")
+        return FetchResult(
+            ds.key, "manual", str(target), message=f"no direct download: get it from {ds.source}"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     part = target.with_name(target.name + ".part")
     own = client is None
     http = client or httpx.Client(timeout=60.0, follow_redirects=True)
     try:
-        received, resumed = _download(http, url, part)
+        _received, resumed = _download(http, url, part)
     finally:
         if own:
             http.close()
     data = _payload(part, ds, name)
-    if data is not None:
-        digest = hashlib.sha256(data).hexdigest()
-    else:
-        digest = sha256_file(part)
+    digest = hashlib.sha256(data).hexdigest() if data is not None else sha256_file(part)
     if ds.sha256 and digest != ds.sha256:
         part.unlink(missing_ok=True)
         raise FoedusError(
@@ -131,8 +129,9 @@ def fetch_dataset(
         part.unlink(missing_ok=True)
     else:
         os.replace(part, target)
-    return FetchResult(ds.key, "resumed" if resumed else "downloaded", str(target),
-                       target.stat().st_size)
+    return FetchResult(
+        ds.key, "resumed" if resumed else "downloaded", str(target), target.stat().st_size
+    )
 
 
 def fetch(

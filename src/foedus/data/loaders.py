@@ -2,8 +2,8 @@
 
 Every loader takes either a file path or a data directory, reads the file strictly (see
 :mod:`foedus.data._csv`) and returns a :class:`pandas.DataFrame` whose ``attrs["source"]`` names
-the dataset, version, file and checksum, and whose ``source_line`` column holds each record's line in
-that file, so that anything built from it can cite the exact row.
+the dataset, version, file and checksum, and whose ``source_line`` column holds each record's
+line in that file, so that anything built from it can cite the exact row.
 
 Examples
 --------
@@ -15,6 +15,7 @@ Examples
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -62,9 +63,7 @@ def _need_file(ds: Dataset, path: str | Path | None, data_dir: str | Path | None
     if found is None:
         root = resolve_data_dir(data_dir)
         where = (
-            f"under {root}"
-            if root
-            else "(no data directory: pass --data DIR or set FOEDUS_DATA)"
+            f"under {root}" if root else "(no data directory: pass --data DIR or set FOEDUS_DATA)"
         )
         raise DataNotFoundError(
             f"{ds.title} ({', '.join(ds.filenames)}) not found {where}; "
@@ -96,7 +95,9 @@ def _post_atop_members(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
         raise DataFormatError(
-            path, "membership exits before it begins", row=int(df["source_line"].iloc[i]),
+            path,
+            "membership exits before it begins",
+            row=int(df["source_line"].iloc[i]),
             column="yrexit",
         )
     return df
@@ -121,8 +122,12 @@ def _post_spells(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     bad = (df["end_date"] < df["start_date"]).to_numpy()
     if bad.any():
         i = int(np.flatnonzero(bad)[0])
-        raise DataFormatError(path, "spell ends before it starts", row=int(df["source_line"].iloc[i]),
-                              column="endyear")
+        raise DataFormatError(
+            path,
+            "spell ends before it starts",
+            row=int(df["source_line"].iloc[i]),
+            column="endyear",
+        )
     return df
 
 
@@ -138,13 +143,15 @@ def _post_vdem(path: Path, df: pd.DataFrame) -> pd.DataFrame:
     return df[df["ccode"].notna()].reset_index(drop=True)
 
 
-def _post_unique(keys: tuple[str, ...]):  # type: ignore[no-untyped-def]
+def _post_unique(keys: tuple[str, ...]) -> Callable[[Path, pd.DataFrame], pd.DataFrame]:
     def check(path: Path, df: pd.DataFrame) -> pd.DataFrame:
         dup = df.duplicated(list(keys), keep="first").to_numpy()
         if dup.any():
             i = int(np.flatnonzero(dup)[0])
+            key_values = [int(v) for v in df.loc[df.index[i], list(keys)]]
             raise DataFormatError(
-                path, f"duplicate record for {dict(zip(keys, df.loc[df.index[i], list(keys)], strict=True))}",
+                path,
+                f"duplicate record for {dict(zip(keys, key_values, strict=True))}",
                 row=int(df["source_line"].iloc[i]),
             )
         return df
@@ -206,32 +213,35 @@ def load(
     return df
 
 
-def load_atop_alliances(data_dir: str | Path | None = None, *, path: str | Path | None = None
-                        ) -> pd.DataFrame:
+def load_atop_alliances(
+    data_dir: str | Path | None = None, *, path: str | Path | None = None
+) -> pd.DataFrame:
     """ATOP alliance-level file (one row per alliance; ``members`` lists COW codes)."""
     return load("atop_alliances", data_dir, path=path)
 
 
-def load_atop_members(data_dir: str | Path | None = None, *, path: str | Path | None = None
-                      ) -> pd.DataFrame:
+def load_atop_members(
+    data_dir: str | Path | None = None, *, path: str | Path | None = None
+) -> pd.DataFrame:
     """ATOP member-level file: one row per member and phase, with obligation conditions."""
     return load("atop_members", data_dir, path=path)
 
 
-def load_nmc(data_dir: str | Path | None = None, *, path: str | Path | None = None
-             ) -> pd.DataFrame:
+def load_nmc(data_dir: str | Path | None = None, *, path: str | Path | None = None) -> pd.DataFrame:
     """COW National Material Capabilities (v6 abridged or v7 layout); −9 becomes missing."""
     return load("nmc", data_dir, path=path)
 
 
-def load_states(data_dir: str | Path | None = None, *, path: str | Path | None = None
-                ) -> pd.DataFrame:
+def load_states(
+    data_dir: str | Path | None = None, *, path: str | Path | None = None
+) -> pd.DataFrame:
     """COW state-system spells (``states2016.csv``)."""
     return load("cow_states", data_dir, path=path)
 
 
-def load_mid_participants(data_dir: str | Path | None = None, *, path: str | Path | None = None
-                          ) -> pd.DataFrame:
+def load_mid_participants(
+    data_dir: str | Path | None = None, *, path: str | Path | None = None
+) -> pd.DataFrame:
     """COW MID 5.0 participant-level file (MIDB)."""
     return load("mid_b", data_dir, path=path)
 

@@ -164,6 +164,10 @@ def _lines(rows: Any) -> str:
     return "line" + ("s " if len(vals) > 1 else " ") + ",".join(map(str, vals))
 
 
+def _nmc_locator(ccode: Any, year: int, col: str, line: Any) -> str:
+    return f"ccode={ccode},year={year},column={col},line={line}"
+
+
 def _states(cat: Catalogue, year: int) -> pd.DataFrame:
     states = cat.table("cow_states")
     y = min(year, STATE_SYSTEM_LAST_YEAR)
@@ -181,15 +185,11 @@ def _states(cat: Catalogue, year: int) -> pd.DataFrame:
     return live.sort_values("ccode").reset_index(drop=True)
 
 
-def _attributes(
-    cat: Catalogue, year: int, states: pd.DataFrame
-) -> dict[int, list[dict[str, Any]]]:
+def _attributes(cat: Catalogue, year: int, states: pd.DataFrame) -> dict[int, list[dict[str, Any]]]:
     out: dict[int, list[dict[str, Any]]] = defaultdict(list)
     day = dt.date(year, 12, 31).isoformat()
     codes = [int(c) for c in states["ccode"]]
-    nmc = cat.query(
-        "select * from nmc where year = ? and list_contains(?, ccode)", [year, codes]
-    )
+    nmc = cat.query("select * from nmc where year = ? and list_contains(?, ccode)", [year, codes])
     for row in nmc.itertuples(index=False):
         for col, name in NMC_ATTRIBUTES.items():
             v = getattr(row, col)
@@ -200,8 +200,12 @@ def _attributes(
                     "name": name,
                     "value": round(float(v), 9) if col == "cinc" else float(v),
                     "date": day,
-                    "cite": [{"source": "cow-nmc-7.0", "locator":
-                              f"ccode={row.ccode},year={year},column={col},line={row.source_line}"}],
+                    "cite": [
+                        {
+                            "source": "cow-nmc-7.0",
+                            "locator": _nmc_locator(row.ccode, year, col, row.source_line),
+                        }
+                    ],
                 }
             )
     dem = cat.query(
@@ -217,8 +221,12 @@ def _attributes(
                     "name": col,
                     "value": float(v),
                     "date": day,
-                    "cite": [{"source": src, "locator":
-                              f"ccode={row.ccode},year={year},column={col},line={row.source_line}"}],
+                    "cite": [
+                        {
+                            "source": src,
+                            "locator": _nmc_locator(row.ccode, year, col, row.source_line),
+                        }
+                    ],
                 }
             )
     majors = cat.table("cow_majors")
@@ -234,8 +242,12 @@ def _attributes(
             f"ccode={c} listed for {y}, line={line}" if line else f"ccode={c} not listed for {y}"
         )
         out[c].append(
-            {"name": "major_power", "value": line is not None, "date": day,
-             "cite": [{"source": "cow-majors-2016", "locator": locator}]}
+            {
+                "name": "major_power",
+                "value": line is not None,
+                "date": day,
+                "cite": [{"source": "cow-majors-2016", "locator": locator}],
+            }
         )
     return out
 
@@ -259,8 +271,10 @@ def _conditions(
         if ids:
             cond["adversaries"] = ids
         else:
-            notes.append(f"{kind} limited to specific adversaries that ATOP does not name "
-                         "among this year's states")
+            notes.append(
+                f"{kind} limited to specific adversaries that ATOP does not name "
+                "among this year's states"
+            )
     if flag("loc"):
         cond["locations"] = list(theatres)
     if flag("con"):
@@ -290,11 +304,19 @@ def _alliances(
     members = members.drop_duplicates(["atopid", "member"], keep="last")
     alliances = cat.table("atop_alliances").set_index("atopid")
     ccode_to_iso = dict(zip(states["ccode"].astype(int), states["iso3"], strict=True))
-    theatre = dict(zip(states["ccode"].astype(int), theatre_of(states["ccode"].to_numpy()),
-                       strict=True))
+    theatre = dict(
+        zip(states["ccode"].astype(int), theatre_of(states["ccode"].to_numpy()), strict=True)
+    )
     members = members[members["member"].astype(int).isin(ccode_to_iso)]
-    needed = ["atopid", "member", "source_line", "statthr1", "statthr2",
-              *OBLIGATION_COLUMNS, *CONDITIONS]
+    needed = [
+        "atopid",
+        "member",
+        "source_line",
+        "statthr1",
+        "statthr2",
+        *OBLIGATION_COLUMNS,
+        *CONDITIONS,
+    ]
     # Plain dicts: row access on a 100-column frame is what made this slow.
     records = members[needed].astype(object).where(members[needed].notna(), None)
     by_alliance: dict[int, list[dict[str, Any]]] = defaultdict(list)
@@ -320,8 +342,11 @@ def _alliances(
                 "title": f"Alliance treaty coded by ATOP as {atopid}",
                 "date": start.isoformat(),
                 "locator": f"ATOP 5.1 atopid={atopid}; signed {start.isoformat()}"
-                + (f" (day and month imputed: {a['start_precision']} precision)"
-                   if a["start_precision"] != "day" else ""),
+                + (
+                    f" (day and month imputed: {a['start_precision']} precision)"
+                    if a["start_precision"] != "day"
+                    else ""
+                ),
             }
         )
         locator = f"atop5_1m.csv atopid={atopid}, {_lines([r['source_line'] for r in grp])}"
@@ -348,8 +373,13 @@ def _alliances(
             for cond, by, rows in groups.values():
                 ob: dict[str, Any] = {
                     "kind": kind,
-                    "cite": [{"source": "atop-5.1", "locator":
-                              f"atop5_1m.csv atopid={atopid}, {_lines(rows)}, column={col}"}],
+                    "cite": [
+                        {
+                            "source": "atop-5.1",
+                            "locator": f"atop5_1m.csv atopid={atopid}, {_lines(rows)}, "
+                            f"column={col}",
+                        }
+                    ],
                 }
                 if sorted(by) != sorted(iso):
                     ob["by"] = sorted(by)
@@ -372,7 +402,9 @@ def _alliances(
             from foedus.data._csv import partial_dates
 
             end, _ = partial_dates(
-                pd.Series([a["endyr"]]), pd.Series([a["endmo"]]), pd.Series([a["endday"]]),
+                pd.Series([a["endyr"]]),
+                pd.Series([a["endmo"]]),
+                pd.Series([a["endday"]]),
                 end=True,
             )
             if pd.notna(end[0]):
@@ -420,8 +452,11 @@ def _rivalries(
     ties = []
     for (x, y), r in agg.iterrows():
         lines = sorted(set(r["rows"]) | set(r["rows_b"]))
-        start = pd.Timestamp(r["first"]).date() if pd.notna(r["first"]) else dt.date(
-            int(r["first_year"]), 1, 1)
+        start = (
+            pd.Timestamp(r["first"]).date()
+            if pd.notna(r["first"])
+            else dt.date(int(r["first_year"]), 1, 1)
+        )
         ties.append(
             {
                 "id": f"mid-rivalry-{x}-{y}",
@@ -432,8 +467,7 @@ def _rivalries(
                 "start": start.isoformat(),
                 "note": f"{int(r['disputes'])} MID(s) begun {int(r['first_year'])}–"
                 f"{int(r['last_year'])}, highest hostility level {int(r['hostlev'] or 0)}",
-                "cite": [{"source": "cow-mid-5.0", "locator":
-                          f"MIDB_5.0.csv {_lines(lines)}"}],
+                "cite": [{"source": "cow-mid-5.0", "locator": f"MIDB_5.0.csv {_lines(lines)}"}],
             }
         )
     return ties
@@ -455,8 +489,9 @@ def world_pack_dict(
     own = catalogue is None
     cat = catalogue or Catalogue.open(data_dir)
     try:
-        cat.require(["cow_states", "cow_majors", "nmc", "democracy", "atop_members",
-                     "atop_alliances"])
+        cat.require(
+            ["cow_states", "cow_majors", "nmc", "democracy", "atop_members", "atop_alliances"]
+        )
         has_mid = not (mid_window > 0 and cat.ensure(["mid_b"])[0].status == "missing")
         states = _states(cat, year)
         if states.empty:
@@ -483,8 +518,14 @@ def world_pack_dict(
                 + (" (carried past 2016, the list's last year)" if year > 2016 else ""),
             }
         )
-    used = {"atop-5.1", "cow-states-2016", "cow-majors-2016", "cow-nmc-7.0", "vdem-v10",
-            "polity-iv"} | ({"cow-mid-5.0"} if rivalries else set())
+    used = {
+        "atop-5.1",
+        "cow-states-2016",
+        "cow-majors-2016",
+        "cow-nmc-7.0",
+        "vdem-v10",
+        "polity-iv",
+    } | ({"cow-mid-5.0"} if rivalries else set())
     sources = [{"id": k, **v} for k, v in SOURCES.items() if k in used] + treaty_sources
     data: dict[str, Any] = {
         "foedus": 1,
