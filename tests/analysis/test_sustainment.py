@@ -136,7 +136,9 @@ def test_median_against_triangular_closed_form() -> None:
     # median (mode below the midpoint: b − sqrt((b − a)(b − c) / 2)) divided by the deficit.
     a, c, b = 1e6, 3e6, 6e6
     params = replace(
-        deterministic(1.0, 1e6, 1e6, 20_000), stock=CitedRange(a, c, b, "rounds", "t", "t")
+        deterministic(1.0, 1e6, 1e6, 20_000),
+        stock=CitedRange(a, c, b, "rounds", "t", "t"),
+        horizon_months=24,  # the stock runs out within 14 months in every draw
     )
     res = sustainment(params, draws=40_000, seed=3)
     deficit = (20_000 - 2e6 / 365.25) * DAYS_PER_MONTH

@@ -418,9 +418,17 @@ def sustainment(
         trends[:, j] = s.trend.sample(rng, draws)
 
     def run(name: str, mask: np.ndarray) -> ScenarioOutcome:
-        months = months_of_fire(
-            stock, production, production_trend, imports[:, mask], trends[:, mask], intensity,
-            p.horizon_months,
+        # In blocks of draws so that the (draws, months) arrays stay within a few hundred MB.
+        block = max(1, 2_000_000 // p.horizon_months)
+        months = np.concatenate(
+            [
+                months_of_fire(
+                    stock[i : i + block], production[i : i + block],
+                    production_trend[i : i + block], imports[i : i + block][:, mask],
+                    trends[i : i + block][:, mask], intensity[i : i + block], p.horizon_months,
+                )
+                for i in range(0, draws, block)
+            ]
         )  # fmt: skip
         supply = (production + imports[:, mask].sum(axis=1)) / 365.25
         return ScenarioOutcome(name, months, supply, p.horizon_months)
