@@ -189,3 +189,28 @@ def test_a_pack_can_extend_the_world_baseline(world2018, tmp_path: Path) -> None
 def test_years_outside_the_data_are_refused(real_catalogue: Catalogue) -> None:
     with pytest.raises(FoedusError, match="1816–2018"):
         world_pack_dict(2019, catalogue=real_catalogue)
+
+
+def test_putin_kim_2024_sits_on_world_2018(world2018, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from foedus.packs.loader import resolve_pack
+
+    data, _, world = world2018
+    (tmp_path / "world-2018.yaml").write_text(world_yaml(data))
+    bundled = yaml.safe_load(resolve_pack("putin-kim-2024").read_text())
+    # The ATOP codings of the pacts the bundled pack re-codes by hand.
+    hand = {("CHN", "PRK"), ("KOR", "USA"), ("JPN", "USA"), ("AUS", "USA")}
+    removed = [
+        t.id for t in world.ties if t.id.startswith("atop-") and tuple(sorted(t.members)) in hand
+    ]
+    assert len(removed) == 4
+    bundled.update(
+        {"id": "putin-kim-2024-on-world-2018", "extends": "world-2018.yaml", "remove": removed}
+    )
+    (tmp_path / "pk.yaml").write_text(yaml.safe_dump(bundled, sort_keys=False, allow_unicode=True))
+    pack = load_pack(tmp_path / "pk.yaml")
+    ids = {t.id for t in pack.ties}
+    assert "rus-prk-csp-2024" in ids and not ids & set(removed)
+    assert len(pack.actors) > len(data["actors"])  # organisations and persons added
+    assert pack.actor("VNM").attribute("cinc") is not None  # a world state the pack lacks
+    view = pack.as_of(dt.date(2024, 7, 15))
+    assert "rus-prk-csp-2024" in {t.id for t in view.ties}
