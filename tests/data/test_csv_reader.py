@@ -98,10 +98,10 @@ def _write(tmp_path: Path, text: str | bytes, name: str = "cow_nmc_7.0.csv") -> 
         (
             GOOD_NMC.replace("2,1817,2466,15,80,277,8899,106,0.0358", "2,1817,2466,15"),
             3,
-            None,
+            "irst",
             "too few fields",
         ),
-        (GOOD_NMC.replace("0.0358", "0.0358,9,9"), 3, None, "too many fields"),
+        (GOOD_NMC.replace("0.0358", "0.0358,9,9"), 3, "#10", "too many fields"),
         (GOOD_NMC.replace("8899", "88x9"), 3, "tpop", "not a number"),
         (GOOD_NMC.replace("0.0358", "1.5"), 3, "cinc", "outside the valid range"),
         (GOOD_NMC.replace("20,1920", "20.5,1920"), 4, "ccode", "whole number"),
@@ -193,3 +193,37 @@ def test_copy_of_real_file_reads_like_the_original(tmp_path: Path, shared_data: 
     a = load("cow_majors", path=dst)
     b = load("cow_majors", path=src)
     pd.testing.assert_frame_equal(a, b)
+
+
+def test_official_atop_ddyr_layout_takes_peacesciencer_names(fixtures_dir: Path) -> None:
+    df = load("atop_ddyr", path=fixtures_dir / "atop5_1ddyr.csv")
+    assert {"ccode1", "ccode2", "atop_defense", "atop_offense"} <= set(df.columns)
+    assert df["atop_offense"].tolist() == [1, 0]  # directed: the obligation runs one way
+    assert df["asymm"].tolist() == [0, 1]
+
+
+def test_official_vdem_layout_uses_cow_codes(fixtures_dir: Path) -> None:
+    df = load("vdem", path=fixtures_dir / "V-Dem-CY-Core-v10.csv")
+    assert df["ccode"].tolist() == [2, 20]  # a country without a COW code is dropped
+    assert df["v2x_polyarchy"].iloc[0] == pytest.approx(0.8)
+    assert np.isnan(df["v2x_polyarchy"].iloc[1])
+
+
+@given(
+    y=st.integers(1816, 2020),
+    m=st.sampled_from([-9, 0, *range(1, 13)]),
+    d=st.sampled_from([-9, 0, *range(1, 32)]),
+)
+def test_partial_date_windows_contain_every_possible_day(y: int, m: int, d: int) -> None:
+    s = pd.Series
+    start, p1 = partial_dates(s([y]), s([m]), s([d]), end=False)
+    end, p2 = partial_dates(s([y]), s([m]), s([d]), end=True)
+    assert p1[0] == p2[0]
+    assert start[0] <= end[0]
+    assert start[0].year == end[0].year == y
+    if p1[0] == "year":
+        assert (start[0].month, start[0].day, end[0].month, end[0].day) == (1, 1, 12, 31)
+    else:
+        assert start[0].month == end[0].month == m
+    if p1[0] == "day":
+        assert start[0] == end[0]

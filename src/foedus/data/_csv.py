@@ -138,12 +138,14 @@ def _records(
             continue
         if not rec or (len(rec) == 1 and rec[0].strip() == ""):
             raise DataFormatError(path, "blank line inside the data", row=ln)
-        what = "too few" if len(rec) < width else "too many"
+        short = len(rec) < width
         raise DataFormatError(
             path,
-            f"{what} fields: {len(rec)} where the header has {width} "
-            "(the file may be truncated or damaged)",
+            f"{'too few' if short else 'too many'} fields: {len(rec)} where the header has "
+            f"{width} (the file may be truncated or damaged)",
             row=ln,
+            # The first column without a value (short row) or the first unexpected field.
+            column=header[len(rec)] if short else f"#{width + 1}",
         )
     return header, out, np.asarray(line_no, dtype=np.int64)
 

@@ -202,12 +202,39 @@ ATOP_DDY = Dataset(
     optional=True,
 )
 
+ATOP_DDYR = Dataset(
+    key="atop_ddyr",
+    title="ATOP directed dyad-year data (official layout)",
+    version="5.1",
+    filenames=("atop5_1ddyr.csv",),
+    spec=TableSpec(
+        columns=(
+            Col("statea", nullable=False, lo=1, hi=9999),
+            Col("stateb", nullable=False, lo=1, hi=9999),
+            Col("year", nullable=False, lo=1815, hi=2100),
+            *_flags("atopally", *OBLIGATIONS, nullable=True),
+        )
+    ),
+    citation=ATOP_CITE,
+    source="http://www.atopdata.org/data.html",
+    url=ATOP_ALLIANCES.url,
+    member="atop5_1ddyr.csv",
+    folder="atop-5.1",
+    optional=True,
+)
+
 NMC = Dataset(
     key="nmc",
     sha256="81f5863d4d50bc3eea30a7ed0c69c6ad5deab0aef3caaf58b5e6f164edbccda8",
     title="COW National Material Capabilities",
     version="7.0",
-    filenames=("cow_nmc_7.0.csv", "NMC-70-abridged.csv", "NMC_7.0.csv", "NMC-60-abridged.csv"),
+    filenames=(
+        "cow_nmc_7.0.csv",
+        "NMC-70-abridged.csv",
+        "NMC-70-wsupplementary.csv",
+        "NMC-60-abridged.csv",
+        "NMC-60-wsupplementary.csv",
+    ),
     spec=TableSpec(
         columns=(
             Col("stateabb", "str", required=False),
@@ -496,6 +523,7 @@ DATASETS: tuple[Dataset, ...] = (
     ATOP_MEMBERS,
     ATOP_STATE_YEAR,
     ATOP_DDY,
+    ATOP_DDYR,
     NMC,
     STATES,
     MAJORS,

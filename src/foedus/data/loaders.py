@@ -159,7 +159,16 @@ def _post_unique(keys: tuple[str, ...]) -> Callable[[Path, pd.DataFrame], pd.Dat
     return check
 
 
+def _post_ddyr(path: Path, df: pd.DataFrame) -> pd.DataFrame:
+    # The official file names the pair stateA/stateB; peacesciencer's names are used throughout.
+    names = {"statea": "ccode1", "stateb": "ccode2"}
+    names.update({o: f"atop_{o}" for o in ("defense", "offense", "neutral", "nonagg", "consul")})
+    out = df.rename(columns=names)
+    return _post_unique(("ccode1", "ccode2", "year"))(path, out)
+
+
 _POST = {
+    "atop_ddyr": _post_ddyr,
     "atop_members": _post_atop_members,
     "atop_alliances": _post_atop_alliances,
     "cow_states": _post_spells,
@@ -200,7 +209,7 @@ def load(
     version = ds.version
     if key == "nmc" and "version" in df.columns and df["version"].notna().any():
         version = f"{float(df['version'].dropna().iloc[0]):g}"
-    elif key == "nmc" and "60" in file.name:
+    elif key == "nmc" and "-60-" in file.name:
         version = "6.0"
     df.attrs["source"] = {
         "dataset": key,
