@@ -585,6 +585,10 @@ def frustration_index(
         )
         constraints.append(LinearConstraint(incidence @ f, 1.0 - incidence @ k, np.inf))
 
+    if best_x is not None:
+        # The heuristic's split is feasible: no optimum costs more, so nodes whose bound exceeds
+        # it can be pruned before HiGHS finds an incumbent of its own.
+        constraints.append(LinearConstraint(c[None, :], -np.inf, best_value - const + 1e-7))
     lb = np.zeros(n + m)
     ub = np.ones(n + m)
     # The camps are interchangeable in each connected component: fix its heaviest node to 1.
