@@ -214,3 +214,43 @@ def test_putin_kim_2024_sits_on_world_2018(world2018, tmp_path: Path) -> None:  
     assert pack.actor("VNM").attribute("cinc") is not None  # a world state the pack lacks
     view = pack.as_of(dt.date(2024, 7, 15))
     assert "rus-prk-csp-2024" in {t.id for t in view.ties}
+
+
+def test_regional_world_keeps_only_chosen_states(real_catalogue: Catalogue) -> None:
+    data, summary = world_pack_dict(
+        2018, catalogue=real_catalogue, only=["USA", "365"], theatres=["indo_pacific"]
+    )
+    ids = {a["id"] for a in data["actors"]}
+    assert {"USA", "RUS", "PRK", "KOR", "JPN", "CHN"} <= ids
+    assert "FRA" not in ids and "BRA" not in ids
+    for tie in data["ties"]:
+        assert set(tie["members"]) <= ids
+        for ob in tie.get("obligations", []):
+            assert set(ob.get("by", [])) <= ids
+            assert set(ob.get("conditions", {}).get("adversaries", [])) <= ids
+    pack = build_world(2018, catalogue=real_catalogue, theatres=["indo_pacific"])
+    assert len(pack.actors) < summary.states + 1
+    with pytest.raises(FoedusError, match="not in the state system"):
+        world_pack_dict(2018, catalogue=real_catalogue, only=["ZZZ"])
+    with pytest.raises(FoedusError, match="unknown theatre"):
+        world_pack_dict(2018, catalogue=real_catalogue, theatres=["mars"])
+
+
+def test_the_engine_runs_on_a_regional_world(real_catalogue: Catalogue, tmp_path: Path) -> None:
+    engine = pytest.importorskip("foedus.engine")
+    data, _ = world_pack_dict(
+        2018, catalogue=real_catalogue, only=["USA", "RUS"], theatres=["indo_pacific"]
+    )
+    (tmp_path / "world-ip.yaml").write_text(world_yaml(data))
+    scenario = {
+        "foedus_scenario": 1,
+        "id": "world-2018-prk-invasion",
+        "title": "DPRK invades the ROK on the 2018 state system",
+        "pack": "world-ip.yaml",
+        "as_of": "2024-01-01",
+        "triggers": [{"attacker": "PRK", "target": "KOR", "kind": "invasion"}],
+    }
+    (tmp_path / "s.yaml").write_text(yaml.safe_dump(scenario, sort_keys=False))
+    result = engine.run_scenario(engine.load_scenario(tmp_path / "s.yaml"), draws=1000, seed=1)
+    p = result.primary.deterrence()["p"]
+    assert 0.0 <= p <= 1.0

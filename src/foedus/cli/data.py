@@ -175,6 +175,14 @@ def world(
             "--mid-window", help="Disputes begun in this many years become rivalry ties (0: none)."
         ),
     ] = 10,
+    only: Annotated[
+        str | None,
+        typer.Option("--only", help="Comma-separated ISO ids or COW codes to keep (a sub-world)."),
+    ] = None,
+    theatre: Annotated[
+        list[str] | None,
+        typer.Option("--theatre", help="Keep the states of this theatre (repeatable)."),
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Build the world baseline pack of every state in the system in YEAR."""
@@ -183,7 +191,13 @@ def world(
     from foedus.data.world import pack_from_dict
 
     with Catalogue.open(_root(data), catalogue) as cat:
-        pack_data, summary = world_pack_dict(year, catalogue=cat, mid_window=mid_window)
+        pack_data, summary = world_pack_dict(
+            year,
+            catalogue=cat,
+            mid_window=mid_window,
+            only=only.split(",") if only else None,
+            theatres=theatre or None,
+        )
     pack_from_dict(pack_data)  # validate before anything is written
     text = world_yaml(pack_data)
     if out is not None:
@@ -196,7 +210,7 @@ def world(
         return
     console.print(
         f"world-{year}: {summary.states} states, {summary.alliances} ATOP alliances in force "
-        f"({summary.alliances_skipped} with fewer than two system members skipped), "
+        f"({summary.alliances_skipped} with fewer than two members among these states skipped), "
         f"{summary.rivalries} rivalry ties → {out}"
     )
 

@@ -37,6 +37,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -162,6 +163,27 @@ def _lines(rows: Any) -> str:
     if len(vals) > 6:
         return f"lines {vals[0]}–{vals[-1]} ({len(vals)} rows)"
     return "line" + ("s " if len(vals) > 1 else " ") + ",".join(map(str, vals))
+
+
+def _subset(
+    states: pd.DataFrame, only: Iterable[str] | None, theatres: Iterable[str] | None
+) -> pd.DataFrame:
+    if only is None and theatres is None:
+        return states
+    wanted = {str(x).strip().upper() for x in (only or ()) if str(x).strip()}
+    codes = {int(x) for x in wanted if x.isdigit()}
+    known = set(states["iso3"]) | set(states["ccode"].astype(int).astype(str))
+    unknown = sorted(x for x in wanted if x not in known)
+    if unknown:
+        raise FoedusError(f"not in the state system that year: {', '.join(unknown)}")
+    keep = states["iso3"].isin(wanted) | states["ccode"].astype(int).isin(codes)
+    if theatres is not None:
+        th = set(theatres)
+        bad = th - {"americas", "europe", "africa", "middle_east", "indo_pacific"}
+        if bad:
+            raise FoedusError(f"unknown theatre(s) {sorted(bad)}")
+        keep |= pd.Series(theatre_of(states["ccode"].to_numpy()), index=states.index).isin(th)
+    return states[keep].reset_index(drop=True)
 
 
 def _nmc_locator(ccode: Any, year: int, col: str, line: Any) -> str:
@@ -479,6 +501,8 @@ def world_pack_dict(
     *,
     catalogue: Catalogue | None = None,
     mid_window: int = 10,
+    only: Iterable[str] | None = None,
+    theatres: Iterable[str] | None = None,
 ) -> tuple[dict[str, Any], WorldSummary]:
     """The world baseline for ``year`` as plain pack data (see :func:`build_world`)."""
     if not FIRST_YEAR <= year <= LAST_YEAR:
@@ -493,7 +517,7 @@ def world_pack_dict(
             ["cow_states", "cow_majors", "nmc", "democracy", "atop_members", "atop_alliances"]
         )
         has_mid = not (mid_window > 0 and cat.ensure(["mid_b"])[0].status == "missing")
-        states = _states(cat, year)
+        states = _subset(_states(cat, year), only, theatres)
         if states.empty:
             raise DataNotFoundError(f"no state is in the system in {year}")
         attrs = _attributes(cat, year, states)
@@ -552,6 +576,8 @@ def build_world(
     *,
     catalogue: Catalogue | None = None,
     mid_window: int = 10,
+    only: Iterable[str] | None = None,
+    theatres: Iterable[str] | None = None,
 ) -> Pack:
     """Build and validate the world baseline pack for ``year`` (1816–2018).
 
@@ -565,6 +591,11 @@ def build_world(
         An open catalogue to query (default: the data directory's).
     mid_window : int
         Disputes begun in this many years up to ``year`` become rivalry ties (0: none).
+    only : iterable of str, optional
+        Keep only these states (ISO ids or COW codes); alliances keep their members among them.
+    theatres : iterable of str, optional
+        Keep only the states of these theatres (added to ``only``). A regional world stays
+        within the scenario engine's limit on the number of states.
 
     Examples
     --------
@@ -572,7 +603,9 @@ def build_world(
     >>> pack.actor("PRK").cow_code  # doctest: +SKIP
     731
     """
-    data, _ = world_pack_dict(year, data_dir, catalogue=catalogue, mid_window=mid_window)
+    data, _ = world_pack_dict(
+        year, data_dir, catalogue=catalogue, mid_window=mid_window, only=only, theatres=theatres
+    )
     return pack_from_dict(data)
 
 
