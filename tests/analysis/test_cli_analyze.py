@@ -130,3 +130,18 @@ def test_sustainment_bad_intensity(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "analyze", "sustainment", "--intensity", "lots")
     assert code == 2
     assert "preset" in err
+
+
+def test_mapping_overrides_on_the_command_line(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "analyze", "balance", "--weight", "war=2", "--sign", "sanctions=+1",
+                       "--orgs", "drop", "--without", "rus-prk-csp-2024", "--json")  # fmt: skip
+    assert code == 0
+    mapping = json.loads(out)["mapping"]
+    assert mapping["weights"]["war"] == 2.0
+    assert mapping["signs"]["sanctions"] == 1
+    assert mapping["orgs"] == "drop"
+    assert mapping["tie_weights"] == {"rus-prk-csp-2024": 0.0}
+    for bad in (["--weight", "bogus=1"], ["--sign", "war=0"], ["--weight", "war=x"],
+                ["--orgs", "merge"], ["--without", "no-such-tie"]):  # fmt: skip
+        code, _, err = run(capsys, "analyze", "balance", *bad)
+        assert code == 2 and "error" in err

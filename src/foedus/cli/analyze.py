@@ -28,6 +28,59 @@ AsOfOpt = Annotated[
 ]
 
 
+WeightOpt = Annotated[
+    list[str] | None,
+    typer.Option("--weight", help="Override a tie kind's weight: KIND=W (repeatable)."),
+]
+SignOpt = Annotated[
+    list[str] | None,
+    typer.Option("--sign", help="Override a tie kind's sign: KIND=+1 or KIND=-1 (repeatable)."),
+]
+OrgsOpt = Annotated[
+    str,
+    typer.Option("--orgs", help="Ties of organisations: 'expand' to member states, or 'drop'."),
+]
+
+
+def _mapping(
+    weights: list[str] | None, signs: list[str] | None, orgs: str, without: tuple[str, ...] = ()
+) -> Any:
+    """The sign mapping from command-line overrides (clear errors for malformed ones)."""
+    from foedus.analysis.network import DEFAULT_KIND_WEIGHTS, DEFAULT_MAPPING
+    from foedus.errors import FoedusError
+
+    def pairs(items: list[str] | None, option: str) -> dict[str, float]:
+        out: dict[str, float] = {}
+        for item in items or ():
+            kind, sep, value = item.partition("=")
+            kind = kind.strip()
+            if not sep or kind not in DEFAULT_KIND_WEIGHTS:
+                raise FoedusError(
+                    f"{option} {item!r}: expected KIND=VALUE with KIND one of "
+                    f"{', '.join(DEFAULT_KIND_WEIGHTS)}"
+                )
+            try:
+                out[kind] = float(value)
+            except ValueError:
+                raise FoedusError(f"{option} {item!r}: {value!r} is not a number") from None
+        return out
+
+    w = pairs(weights, "--weight")
+    sg = pairs(signs, "--sign")
+    if any(v < 0 for v in w.values()):
+        raise FoedusError("--weight: weights cannot be negative")
+    if any(v not in (-1.0, 1.0) for v in sg.values()):
+        raise FoedusError("--sign: a sign is +1 or -1")
+    if orgs not in ("expand", "drop"):
+        raise FoedusError(f"--orgs: {orgs!r} is not 'expand' or 'drop'")
+    return DEFAULT_MAPPING.with_overrides(
+        weights=w,
+        signs={k: int(v) for k, v in sg.items()},
+        tie_weights={t: 0.0 for t in without},
+        orgs=orgs,  # type: ignore[arg-type]
+    )
+
+
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     """Add ``analyze`` to ``app`` and the ``balance`` benchmark to ``bench_app``."""
     app.add_typer(analyze_app, name="analyze")
@@ -70,6 +123,12 @@ def balance(
         bool, typer.Option("--unweighted", help="Count frustrated edges, ignoring weights.")
     ] = False,
     seed: Annotated[int | None, typer.Option("--seed", help="Seed of the heuristic.")] = None,
+    weight: WeightOpt = None,
+    sign: SignOpt = None,
+    orgs: OrgsOpt = "expand",
+    without: Annotated[
+        list[str] | None, typer.Option("--without", help="Tie id to leave out (repeatable).")
+    ] = None,
     json_out: JsonOption = False,
 ) -> None:
     """Exact frustration index, the two optimal camps, frustrated edges and the triad census."""
@@ -87,7 +146,10 @@ def balance(
         graph = read_signed_edges(edges)
         origin: dict[str, Any] = {"edges": str(edges)}
     else:
-        net = signed_network(_load(pack), parse_date(as_of))
+        p = _load(pack)
+        removed = tuple(without or ())
+        _check_ties(p, removed)
+        net = signed_network(p, parse_date(as_of), _mapping(weight, sign, orgs, removed))
         graph = net.graph
         origin = {"pack": net.pack_id, "as_of": net.as_of, "mapping": net.mapping.to_dict()}
     if unweighted:
@@ -324,18 +386,20 @@ def brokerage_cmd(
         list[str] | None,
         typer.Option("--without", help="Tie id to leave out, e.g. rus-prk-csp-2024 (repeatable)."),
     ] = None,
+    weight: WeightOpt = None,
+    sign: SignOpt = None,
+    orgs: OrgsOpt = "expand",
     json_out: JsonOption = False,
 ) -> None:
     """Who sits between camps: betweenness and Gould–Fernandez roles on the positive network."""
     from foedus.analysis.brokerage import brokerage
-    from foedus.analysis.network import DEFAULT_MAPPING, signed_network
+    from foedus.analysis.network import signed_network
     from foedus.errors import FoedusError
 
     p = _load(pack)
     removed = tuple(without or ())
     _check_ties(p, removed)
-    mapping = DEFAULT_MAPPING.with_overrides(tie_weights={t: 0.0 for t in removed})
-    net = signed_network(p, parse_date(as_of), mapping)
+    net = signed_network(p, parse_date(as_of), _mapping(weight, sign, orgs, removed))
     group_of: dict[str, str] | None = None
     if groups == "theatres":
         view = p.as_of(net.as_of) if net.as_of else p
@@ -372,6 +436,9 @@ def basis_cmd(
     b: Annotated[str, typer.Argument(help="Second actor id (e.g. PRK).")],
     pack: PackOpt = None,
     as_of: AsOfOpt = None,
+    weight: WeightOpt = None,
+    sign: SignOpt = None,
+    orgs: OrgsOpt = "expand",
     json_out: JsonOption = False,
 ) -> None:
     """What an alignment rests on: shared enemies versus shared interests, with durability."""
@@ -379,7 +446,7 @@ def basis_cmd(
     from foedus.errors import FoedusError
 
     try:
-        result = alignment_basis(_load(pack), a, b, parse_date(as_of))
+        result = alignment_basis(_load(pack), a, b, parse_date(as_of), _mapping(weight, sign, orgs))
     except KeyError as exc:
         raise FoedusError(str(exc.args[0])) from None
     out = result.to_dict()
@@ -423,6 +490,9 @@ def coupling_cmd(
     theatres: Annotated[
         str, typer.Option("--theatres", help="Two theatres, comma-separated.")
     ] = "europe,indo_pacific",
+    weight: WeightOpt = None,
+    sign: SignOpt = None,
+    orgs: OrgsOpt = "expand",
     json_out: JsonOption = False,
 ) -> None:
     """Cross-theatre tie and flow weight, with and without some ties (default: the 2024 pact)."""
@@ -436,7 +506,11 @@ def coupling_cmd(
     removed = tuple(without) if without else ("rus-prk-csp-2024",)
     _check_ties(p, removed)
     with_all, without_some = compare_coupling(
-        p, parse_date(as_of), without=removed, theatres=(names[0], names[1])
+        p,
+        parse_date(as_of),
+        without=removed,
+        theatres=(names[0], names[1]),
+        mapping=_mapping(weight, sign, orgs),
     )
     out = {
         "pack": p.id,
