@@ -205,10 +205,9 @@ def write_dyad_years(
     os.close(fd)
     try:
         cat.require(NEEDED)
-        sql = _sql(start, end).replace("'", "''")
-        cat.con.execute(f"copy ({_sql(start, end)}) to '{tmp}' (format {fmt})")
-        del sql
-        n = cat.con.execute(f"select count(*) from read_{fmt}('{tmp}')").fetchone()
+        quoted = tmp.replace("'", "''")
+        cat.con.execute(f"copy ({_sql(start, end)}) to '{quoted}' (format {fmt})")
+        n = cat.con.execute(f"select count(*) from read_{fmt}('{quoted}')").fetchone()
         os.replace(tmp, target)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)
