@@ -17,6 +17,7 @@ in the engine, so that their effect is open and switchable.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Protocol, runtime_checkable
 
 import numpy as np
@@ -190,18 +191,30 @@ class BaseRateProvider:
 def fitted_provider(data_dir: str | None = None) -> ReliabilityProvider | None:
     """The fitted reliability model as a provider, or None when it is not available.
 
-    It needs :mod:`foedus.engine.reliability` (the calibrated logistic model) and its data or
-    bundled coefficients; any failure falls back to None so that the caller can use
-    :class:`BaseRateProvider` and say so.
+    It needs :mod:`foedus.engine.reliability` (the calibrated logistic model) and the
+    reliability data in ``data_dir`` (default ``$FOEDUS_DATA``); a missing dataset falls back to
+    None so that the caller can use :class:`BaseRateProvider` and say so. Fitted models are
+    cached per data directory for the life of the process.
     """
-    try:
-        from foedus.engine import _fitted
+    from foedus.errors import FoedusError
+    from foedus.paths import data_dir as resolve_data_dir
 
-        return _fitted.load(data_dir)
-    except Exception:
+    where = resolve_data_dir(data_dir)
+    if where is None:
+        return None
+    try:
+        return _fit_cached(str(where))
+    except (FoedusError, ImportError, OSError, ValueError):
         return None
 
 
+@lru_cache(maxsize=4)
+def _fit_cached(where: str) -> ReliabilityProvider:
+    from foedus.engine.reliability import load_provider
+
+    return load_provider(where)  # type: ignore[no-any-return]
+
+
 def default_provider(data_dir: str | None = None) -> ReliabilityProvider:
-    """The fitted model when available, otherwise the literature base rates."""
+    """The fitted model when its data are available, otherwise the literature base rates."""
     return fitted_provider(data_dir) or BaseRateProvider()
