@@ -208,7 +208,7 @@ def test_public_api_is_complete() -> None:
 
     exported = set(analysis.__all__)
     assert all(hasattr(analysis, name) for name in exported)
-    for module in ("balance", "basis", "brokerage", "coupling", "network", "sustainment"):
+    for module in ("balance", "basis", "brokerage", "coupling", "network", "sustainment", "wedge"):
         mod = __import__(f"foedus.analysis.{module}", fromlist=["__all__"])
         for name in mod.__all__:
             assert (
@@ -226,5 +226,6 @@ def test_public_api_is_complete() -> None:
                     "INTENSITY_PRESETS",
                     "DAYS_PER_MONTH",
                     "DEFAULT_KIND_WEIGHTS",
+                    "Evaluator",
                 }
             ), f"{module}.{name} is not re-exported"

@@ -9,7 +9,8 @@ One topic per module:
 * :mod:`~foedus.analysis.brokerage` — betweenness and Gould–Fernandez roles;
 * :mod:`~foedus.analysis.basis` — shared enemies versus shared interests;
 * :mod:`~foedus.analysis.coupling` — cross-theatre tie and flow weight;
-* :mod:`~foedus.analysis.sustainment` — stock-and-flow Monte Carlo of a war of attrition.
+* :mod:`~foedus.analysis.sustainment` — stock-and-flow Monte Carlo of a war of attrition;
+* :mod:`~foedus.analysis.wedge` — whose wavering hurts the exposed member most (engine hook).
 
 Pack-based modules import the model lazily through :mod:`foedus.analysis.network`; importing
 this package does not load any pack.
@@ -38,6 +39,7 @@ from foedus.analysis.sustainment import (
     SustainmentResult,
     sustainment,
 )
+from foedus.analysis.wedge import WedgeEntry, waver, wedge_ranking
 
 __all__ = [
     "DEFAULT_MAPPING",
@@ -54,6 +56,7 @@ __all__ = [
     "SustainmentParameters",
     "SustainmentResult",
     "TriadCensus",
+    "WedgeEntry",
     "alignment_basis",
     "brokerage",
     "brokerage_role_counts",
@@ -68,4 +71,6 @@ __all__ = [
     "triad_census",
     "triangle_lower_bound",
     "triangles",
+    "waver",
+    "wedge_ranking",
 ]
