@@ -9,8 +9,9 @@ Columns (peacesciencer's names where one exists):
 * ``ccode1``, ``ccode2``, ``year`` — every ordered pair of distinct system members in the year.
 * ``atop_defense``, ``atop_offense``, ``atop_neutral``, ``atop_nonagg``, ``atop_consul`` — 1 if
   ``ccode1`` has an obligation of that kind towards ``ccode2`` in an ATOP alliance in force in the
-  year (computed from the member-level file: both are members that year and ``ccode1``'s row
-  carries the obligation).
+  year: from ATOP's directed dyad-year file when found, else computed from the member-level file
+  (both are members that year and ``ccode1``'s row carries the obligation — which over-states
+  asymmetric multilateral pacts, where ATOP's dyad file says towards whom).
 * ``milex1`` … ``upop1``, ``cinc1`` — NMC components and CINC of ``ccode1`` (``…2``: ``ccode2``).
 * ``cinc_ratio`` — ``cinc1 / cinc2`` (missing when ``cinc2`` is 0 or missing);
   ``cinc_share1`` — ``cinc1 / (cinc1 + cinc2)``, ``ccode1``'s share of the dyad's capability.
@@ -44,25 +45,31 @@ DEM_COLUMNS = ("v2x_polyarchy", "polity2", "xm_qudsest")
 OBLIGATIONS = ("defense", "offense", "neutral", "nonagg", "consul")
 
 NEEDED = ("cow_system", "cow_states", "cow_majors", "nmc", "democracy", "atop_members", "mid_b")
+ATOP_SOURCES = ("auto", "atop_ddyr", "atop_ddy", "atop_members")
 
 
-def _sql(y1: int, y2: int) -> str:
-    nmc1 = ", ".join(f"n1.{c} as {c}1" for c in NMC_COLUMNS)
-    nmc2 = ", ".join(f"n2.{c} as {c}2" for c in NMC_COLUMNS)
-    dem1 = ", ".join(f"d1.{c} as {c}1" for c in DEM_COLUMNS)
-    dem2 = ", ".join(f"d2.{c} as {c}2" for c in DEM_COLUMNS)
-    atop = ", ".join(f"coalesce(a.atop_{o}, 0)::tinyint as atop_{o}" for o in OBLIGATIONS)
+def _choose_atop(cat: Catalogue, atop_source: str) -> str:
+    """``auto``: ATOP's own dyad-year file if found, else peacesciencer's, else the member file."""
+    if atop_source not in ATOP_SOURCES:
+        raise FoedusError(f"atop_source must be one of {ATOP_SOURCES}, not {atop_source!r}")
+    if atop_source != "auto":
+        cat.require([atop_source])
+        return atop_source
+    for key in ("atop_ddyr", "atop_ddy"):
+        if cat.ensure([key])[0].status != "missing":
+            return key
+    return "atop_members"
+
+
+def _atop_cte(source: str, y1: int, y2: int) -> str:
+    """The ATOP dyad-year obligations, from a dyad file or computed from the member file."""
+    cols = ", ".join(f"atop_{o}" for o in OBLIGATIONS)
+    if source in ("atop_ddyr", "atop_ddy"):
+        return f"""atop as (
+        select ccode1, ccode2, year, {cols} from {source} where year between {y1} and {y2}
+    )"""
     atop_max = ", ".join(f"max(m1.{o}) as atop_{o}" for o in OBLIGATIONS)
-    return f"""
-    with sys as (
-        select ccode, year from cow_system where year between {y1} and {y2}
-        union all
-        -- past the v2016 list: the states in the system at its end, carried forward
-        select s.ccode, y.year
-        from (select ccode from cow_system where year = 2016) s,
-             range(greatest(2017, {y1}), {y2} + 1) y(year)
-    ),
-    member_years as (
+    return f"""member_years as (
         select atopid, member as ccode, unnest(range(yrent, last_year + 1)) as year,
                defense, offense, neutral, nonagg, consul
         from atop_members
@@ -75,7 +82,25 @@ def _sql(y1: int, y2: int) -> str:
           on m1.atopid = m2.atopid and m1.year = m2.year and m1.ccode <> m2.ccode
         where m1.year between {y1} and {y2}
         group by all
+    )"""
+
+
+def _sql(y1: int, y2: int, atop_source: str = "atop_members") -> str:
+    nmc1 = ", ".join(f"n1.{c} as {c}1" for c in NMC_COLUMNS)
+    nmc2 = ", ".join(f"n2.{c} as {c}2" for c in NMC_COLUMNS)
+    dem1 = ", ".join(f"d1.{c} as {c}1" for c in DEM_COLUMNS)
+    dem2 = ", ".join(f"d2.{c} as {c}2" for c in DEM_COLUMNS)
+    atop = ", ".join(f"coalesce(a.atop_{o}, 0)::tinyint as atop_{o}" for o in OBLIGATIONS)
+    return f"""
+    with sys as (
+        select ccode, year from cow_system where year between {y1} and {y2}
+        union all
+        -- past the v2016 list: the states in the system at its end, carried forward
+        select s.ccode, y.year
+        from (select ccode from cow_system where year = 2016) s,
+             range(greatest(2017, {y1}), {y2} + 1) y(year)
     ),
+    {_atop_cte(atop_source, y1, y2)},
     part as (
         select dispnum, ccode, sidea, styear, coalesce(endyear, styear) as endyear, hostlev
         from mid_b
@@ -148,6 +173,7 @@ def directed_dyad_years(
     data_dir: str | Path | None = None,
     *,
     catalogue: Catalogue | None = None,
+    atop_source: str = "auto",
 ) -> pd.DataFrame:
     """Every directed dyad-year of the state system from ``start`` to ``end``, with covariates.
 
@@ -159,6 +185,9 @@ def directed_dyad_years(
         Dataset directory (default ``$FOEDUS_DATA``).
     catalogue : Catalogue, optional
         An open catalogue (default: the data directory's).
+    atop_source : {"auto", "atop_ddyr", "atop_ddy", "atop_members"}
+        Where the ATOP columns come from. ``auto`` prefers ATOP's own directed dyad-year file,
+        then peacesciencer's export of it, and otherwise computes them from the member file.
 
     Returns
     -------
@@ -176,7 +205,7 @@ def directed_dyad_years(
     cat = catalogue or Catalogue.open(data_dir)
     try:
         cat.require(NEEDED)
-        return cat.query(_sql(start, end))
+        return cat.query(_sql(start, end, _choose_atop(cat, atop_source)))
     finally:
         if own:
             cat.close()
@@ -189,6 +218,7 @@ def write_dyad_years(
     data_dir: str | Path | None = None,
     *,
     catalogue: Catalogue | None = None,
+    atop_source: str = "auto",
 ) -> int:
     """Write the directed dyad-years to a Parquet (or ``.csv``) file; returns the row count.
 
@@ -206,7 +236,8 @@ def write_dyad_years(
     try:
         cat.require(NEEDED)
         quoted = tmp.replace("'", "''")
-        cat.con.execute(f"copy ({_sql(start, end)}) to '{quoted}' (format {fmt})")
+        sql = _sql(start, end, _choose_atop(cat, atop_source))
+        cat.con.execute(f"copy ({sql}) to '{quoted}' (format {fmt})")
         n = cat.con.execute(f"select count(*) from read_{fmt}('{quoted}')").fetchone()
         os.replace(tmp, target)
     except BaseException:
