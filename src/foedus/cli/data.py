@@ -223,6 +223,13 @@ def dyads(
     ] = None,
     data: DataOption = None,
     catalogue: CatalogueOption = None,
+    atop_source: Annotated[
+        str,
+        typer.Option(
+            "--atop-source",
+            help="auto (ATOP's dyad file if found), atop_ddyr, atop_ddy or atop_members.",
+        ),
+    ] = "auto",
     json_out: JsonOption = False,
 ) -> None:
     """Build every directed dyad-year with ATOP, NMC, democracy and MID covariates."""
@@ -230,10 +237,10 @@ def dyads(
 
     with Catalogue.open(_root(data), catalogue) as cat:
         if out is not None:
-            n = write_dyad_years(out, start, end, catalogue=cat)
+            n = write_dyad_years(out, start, end, catalogue=cat, atop_source=atop_source)
             result: dict[str, Any] = {"rows": n, "from": start, "to": end, "out": str(out)}
         else:
-            frame = directed_dyad_years(start, end, catalogue=cat)
+            frame = directed_dyad_years(start, end, catalogue=cat, atop_source=atop_source)
             result = {
                 "rows": len(frame),
                 "from": start,
