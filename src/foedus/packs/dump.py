@@ -16,9 +16,20 @@ def pack_to_dict(pack: Pack) -> dict[str, Any]:
     return pack.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
 
 
+def _plain(value: Any) -> Any:
+    # YAML has no tuples; dates stay dates so that they are written unquoted.
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_plain(v) for v in value]
+    return value
+
+
 def dump_pack(pack: Pack) -> str:
     """The pack as YAML text."""
-    data = pack_to_dict(pack)
+    data = _plain(
+        pack.model_dump(mode="python", by_alias=True, exclude_none=True, exclude_defaults=True)
+    )
     data.setdefault("foedus", pack.foedus)
     ordered = {"foedus": data.pop("foedus"), **data}
     return yaml.safe_dump(ordered, sort_keys=False, allow_unicode=True, width=100)
