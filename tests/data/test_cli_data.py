@@ -48,6 +48,9 @@ def test_world_and_dyads_commands(env: Path, capsys: pytest.CaptureFixture[str])
     assert main(["world", "--year", "1914", "--out", str(out), "--json"]) == 0
     summary = _json(capsys)
     assert summary["states"] == len(load_pack(out).actors)  # type: ignore[index]
+    # The analytics run on a world pack unchanged.
+    assert main(["analyze", "balance", "--pack", str(out), "--as-of", "2024-01-01"]) == 0
+    assert "triads" in capsys.readouterr().out
     pq = env / "d.parquet"
     assert main(["dyads", "--from", "1914", "--to", "1915", "--out", str(pq), "--json"]) == 0
     res = _json(capsys)
