@@ -663,8 +663,8 @@ class ReliabilityDiagram:
 
         return [
             {
-                "lower": float(lo),
-                "upper": float(hi),
+                "lower": round(float(lo), 6),
+                "upper": round(float(hi), 6),
                 "n": int(c),
                 "mean_predicted": num(mp),
                 "observed": num(ob),
