@@ -82,6 +82,11 @@ def test_malformed_dataset_gives_exit_2_and_names_file_and_row(
     assert main(["world", "--year", "2000", "--data", str(data)]) == 2
     err = capsys.readouterr().err
     assert "cow_nmc_7.0.csv" in err and "row 11" in err and "year" in err
+    # status still lists every dataset, and says what is wrong with the damaged one.
+    assert main(["data", "status", "--data", str(data), "--json"]) == 0
+    by = {d["dataset"]: d for d in json.loads(capsys.readouterr().out)["datasets"]}
+    assert "row 11" in by["nmc"]["error"] and by["nmc"]["checksum"] == "differs"
+    assert by["cow_states"]["rows"] == 243
 
 
 def test_missing_data_dir_is_a_clear_error(
