@@ -122,3 +122,12 @@ def test_calibrate_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert main(["calibrate", "--data", str(bad)]) == 2
     err = capsys.readouterr().err
     assert "row 3" in err and "offense" in err
+
+
+def test_evaluate_file_without_opportunities(
+    shared_data: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    args = ["calibrate", "--data", str(shared_data), "--json"]
+    assert main([*args, "--evaluate", str(FIX / "bf_no_opportunities.csv")]) == 2
+    assert "no performance opportunities" in capsys.readouterr().err
+    assert main([*args, "--evaluate", str(FIX / "does_not_exist.csv")]) == 2

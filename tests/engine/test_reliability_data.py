@@ -189,3 +189,10 @@ def test_fixture_covariates_from_real_atop(shared_data: Path) -> None:
 )
 def test_war_start_year(name: str, year: int | None) -> None:
     assert war_start_year(name) == year
+
+
+def test_missing_war_name_falls_back_to_era_flag() -> None:
+    opp = performance_opportunities(load_berkemeier_fuhrmann(path=FIX / "bf_no_warname.csv"))
+    row = opp[opp["atopid"] == 1280].iloc[0]
+    assert np.isnan(row["war_year"]) and not row["post1945"]
+    assert len(opp) == 6

@@ -131,9 +131,17 @@ def calibrate(
     performance opportunities; the base rate is the honour rate of the fitting data.
     """
     from foedus.engine import reliability as rel
+    from foedus.errors import DataFormatError
 
     root = _data_root(data)
     fit_t, eval_t, features = _tables(root, evaluate)
+    for name, frame in (("fitting data", fit_t), ("--evaluate file", eval_t)):
+        if frame is not None and len(frame) == 0:
+            src = frame.attrs.get("source", {}).get("path", name)
+            raise DataFormatError(src, f"the {name} holds no performance opportunities")
+    if fit_t["honoured"].nunique() < 2:
+        src = fit_t.attrs.get("source", {}).get("path", "fitting data")
+        raise DataFormatError(src, "every performance opportunity has the same outcome")
     x = rel.design_matrix(fit_t, features)
     y = fit_t["honoured"].to_numpy()
     groups = fit_t["warid"].to_numpy()

@@ -68,7 +68,8 @@ _BF_SPEC = TableSpec(
         Col("warid", "int", nullable=False, lo=1),
         Col("atopid", "int", nullable=False, lo=1000, hi=9999),
         Col("cowwarid", "int", lo=1, required=False),
-        Col("warname", "str", nullable=False),
+        # A missing name only costs the war year (the era then comes from ``sample``).
+        Col("warname", "str"),
         Col("cowid", "int", lo=1, hi=9999, required=False),
         _flag("multilateral", nullable=False),
         *(_flag(n, nullable=False) for n in ("defense", "offense", "neutral", "nonagg", "consul")),
@@ -267,7 +268,7 @@ def performance_opportunities(bf: pd.DataFrame) -> pd.DataFrame:
             column="honorLLM",
         )
     opp["honoured"] = hon.astype(int).to_numpy()
-    years = [war_start_year(str(n)) for n in opp["warname"]]
+    years = [war_start_year(n) if isinstance(n, str) else None for n in opp["warname"]]
     opp["war_year"] = np.array([np.nan if y is None else float(y) for y in years])
     era = opp["sample"].astype(int).to_numpy() == 0
     opp["post1945"] = np.where(np.isnan(opp["war_year"]), era, opp["war_year"] >= 1945)
