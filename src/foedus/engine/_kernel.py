@@ -219,15 +219,27 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
         limmask[A] = bit[T]
 
     # --- obligation bookkeeping
-    is_def = inp.kind == 0
-    is_off = inp.kind == 1
-    is_neu = (inp.kind == 2) | (inp.kind == 3)
-    honour_ok = draws.honour < rep(world.honour, K, axis=0) if m else np.zeros((N, 0), bool)
-    counts_ok = draws.counts < inp.counts_p[None, :].astype(np.float32)
-    off_static = is_off & inp.static_ok & (inp.to == A) & ((inp.adv & bit[T]) != 0)
-    fight_rows = [[o for o in range(m) if inp.by[o] == i and not is_neu[o]] for i in range(n)]
-    neu_rows = [[o for o in range(m) if inp.by[o] == i and is_neu[o]] for i in range(n)]
-    f_idx, f_valid = _padded(fight_rows)
+    # Rows are processed sorted by obliged state, so that "does any of its rows make it join,
+    # and which first?" is one reduceat per round; results are mapped back at the end.
+    order = np.argsort(inp.by, kind="stable")
+    row_of = order if m else np.zeros(1, dtype=np.intp)  # sorted position → original row
+    r_by, r_to, r_kind = inp.by[order], inp.to[order], inp.kind[order]
+    r_adv, r_static, r_min = inp.adv[order], inp.static_ok[order], inp.min_adv[order]
+    is_def = r_kind == 0
+    is_off = r_kind == 1
+    is_neu = (r_kind == 2) | (r_kind == 3)
+    honour_ok = (
+        draws.honour[:, order] < rep(world.honour[:, order], K, axis=0)
+        if m
+        else np.zeros((N, 0), bool)
+    )
+    counts_ok = draws.counts[:, order] < inp.counts_p[order][None, :].astype(np.float32)
+    off_static = is_off & r_static & (r_to == A) & ((r_adv & bit[T]) != 0)
+    fights_rows = np.flatnonzero(~is_neu & (r_kind != 4))
+    f_actor, f_start = np.unique(r_by[fights_rows], return_index=True)
+    # score = (number of fighting rows − position): the maximum picks the first joining row
+    f_score = (fights_rows.shape[0] - np.arange(fights_rows.shape[0])).astype(np.int32)
+    neu_rows = [[o for o in range(m) if r_by[o] == i and is_neu[o]] for i in range(n)]
     u_idx, u_valid = _padded(neu_rows)
     trip = (
         draws.tripwire < rep(world.tripwire, K).astype(np.float32)[:, None]
@@ -240,19 +252,18 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
     pos = inp.pos.astype(np.float64)
     neg = inp.neg.astype(np.float64)
 
-    fights = ~is_neu & (inp.kind != 4)
+    fights = ~is_neu & (r_kind != 4)
     has_neu = bool(is_neu.any())
-    need_count = bool((inp.min_adv > 1).any())
-    trig_static = is_def & inp.static_ok
-    lim_adv = limmask[inp.to] & inp.adv
-    full_adv = ~limmask[inp.to] & inp.adv
-    ar_n = np.arange(n)
+    need_count = bool((r_min > 1).any())
+    trig_static = is_def & r_static
+    lim_adv = limmask[r_to] & r_adv
+    full_adv = ~limmask[r_to] & r_adv
+    lim_cols = np.flatnonzero(lim_adv != 0)
     join_u = draws.join
     side_u = draws.side
-    pos = pos.astype(np.float32)
-    neg = neg.astype(np.float32)
-    sym = sym.astype(np.float32)
-    opp = opp.astype(np.float32)
+    # One matmul per round: [in1 in2] @ W gives sympathy to sides 1, 2 and opportunism to 1, 2.
+    zeros = np.zeros((n, n))
+    W = np.block([[pos, zeros, zeros, neg], [zeros, pos, neg, zeros]])
 
     side = np.zeros((N, n), dtype=np.int8)
     side[:, A] = 1
@@ -271,13 +282,13 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
     # A draw whose state did not change in a round is at its fixed point (a round is a
     # deterministic function of the state and the draw's fixed uniforms), so each round only
     # works on the draws that changed in the previous one.
-    live = np.arange(N)
+    live: np.ndarray | slice = slice(None)
     for r in range(inp.max_rounds):
         rounds = r + 1
         sd_ = side[live]
         s1, s2 = S1[live], S2[live]
         ex = extra[live]
-        L = live.shape[0]
+        L = sd_.shape[0]
         in1 = sd_ == 1
         in2 = sd_ == 2
         zero = np.uint64(0)
@@ -287,28 +298,39 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
         struck = pot[live] & enemy
         if len(inp.dep):
             hit = np.where(trip[live], struck[:, inp.host], zero)
-            np.bitwise_or.at(ex.T, inp.dep, hit.T)
+            for k_, d_ in enumerate(inp.dep):  # a handful of deployment ties
+                ex[:, d_] |= hit[:, k_]
             extra[live] = ex
         neutral = sd_ == 0
         if m:
-            s_to = struck[:, inp.to]
-            lim = s_to & lim_adv
-            full = s_to & full_adv
-            ok = trig_static & ((full != 0) | ((lim != 0) & counts_ok[live]))
+            s_to = struck[:, r_to]
+            ok = (s_to & full_adv) != 0
+            if lim_cols.size:
+                ok[:, lim_cols] |= ((s_to[:, lim_cols] & lim_adv[lim_cols]) != 0) & counts_ok[live][
+                    :, lim_cols
+                ]
+            ok &= trig_static
             if need_count:
-                ok &= _popcount(s_to & inp.adv) >= inp.min_adv
+                ok &= _popcount(s_to & r_adv) >= r_min
             trig = ok | off_static
             ever[live] |= trig
-            side_to = sd_[:, inp.to]
+            side_to = sd_[:, r_to]
             engaged = side_to != 0
             hon = honour_ok[live]
-            act = trig & hon & engaged & fights
-            pad = act[:, f_idx] & f_valid
-            any_act = pad.any(axis=-1)
-            first = f_idx[ar_n, pad.argmax(axis=-1)]
-            ob_side = np.take_along_axis(side_to, first, axis=1)
+            act = (trig & hon & engaged)[:, fights_rows]
+            any_act = np.zeros((L, n), bool)
+            first = np.zeros((L, n), np.intp)
+            ob_side = np.zeros((L, n), np.int8)
+            if fights_rows.size:
+                best = np.maximum.reduceat(np.where(act, f_score, 0), f_start, axis=1)
+                pos_first = fights_rows[
+                    np.maximum(fights_rows.shape[0] - best, 0).clip(max=fights_rows.shape[0] - 1)
+                ]
+                any_act[:, f_actor] = best > 0
+                first[:, f_actor] = pos_first
+                ob_side[:, f_actor] = np.take_along_axis(side_to, pos_first, axis=1)
             if has_neu:
-                restrain = hon & engaged & ~fights
+                restrain = hon & engaged & is_neu
                 upad = restrain[:, u_idx] & u_valid
                 uside = side_to[:, u_idx]
                 block1 = (upad & (uside == 2)).any(axis=-1)
@@ -326,13 +348,13 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
         sd_side = np.where((ex & s1[:, None]) != 0, 2, 1).astype(np.int8)
 
         # sympathy and opportunism (threshold model)
-        f1 = in1.astype(np.float32)
-        f2 = in2.astype(np.float32)
+        # einsum without BLAS: BLAS worker threads spin and cost more than they save here.
+        hh = np.einsum("dk,kj->dj", np.concatenate([in1, in2], axis=1).astype(np.float64), W)
         sy, op = sym[live], opp[live]
-        a1 = sy * (f1 @ pos)
-        a2 = sy * (f2 @ pos)
-        o1 = op * (f2 @ neg)  # negative ties to the other side's members
-        o2 = op * (f1 @ neg)
+        a1 = sy * hh[:, :n]
+        a2 = sy * hh[:, n : 2 * n]
+        o1 = op * hh[:, 2 * n : 3 * n]  # negative ties to the other side's members
+        o2 = op * hh[:, 3 * n :]
         h1 = np.where(block1, 0.0, a1 + o1)
         h2 = np.where(block2, 0.0, a2 + o2)
         htot = h1 + h2
@@ -357,14 +379,14 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
         new_cause = np.where(
             sd,
             CAUSE_STRUCK,
-            np.where(ob_join, CAUSE_ROW + first, np.where(drift, drift_cause, CAUSE_NONE)),
+            np.where(ob_join, CAUSE_ROW + row_of[first], np.where(drift, drift_cause, CAUSE_NONE)),
         ).astype(np.int16)
         side[live] = np.where(changed, new_side, sd_)
         cause[live] = np.where(changed, new_cause, cause[live])
         joined[live] = np.where(changed, np.int8(r + 1), joined[live])
         S1[live] = s1 | np.bitwise_or.reduce(np.where(changed & (new_side == 1), bit, zero), axis=1)
         S2[live] = s2 | np.bitwise_or.reduce(np.where(changed & (new_side == 2), bit, zero), axis=1)
-        live = live[moved]
+        live = np.flatnonzero(moved) if isinstance(live, slice) else live[moved]
 
     # --- deterrence
     proj = np.where(
@@ -385,12 +407,14 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
     holds = utility <= 0.0
     B = S1 | S2
     cross = ((B & inp.eu_bits) != 0) & ((B & inp.ip_bits) != 0)
+    triggered = np.empty_like(ever)
+    triggered[:, order] = ever
     return Outcome(
         side=side,
         cause=cause,
         joined_round=joined,
         rounds=rounds,
-        triggered=ever,
+        triggered=triggered,
         pwin=pwin.reshape(N),
         cross_theatre=cross,
         mean_pwin=mean_pwin,
