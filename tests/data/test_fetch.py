@@ -168,3 +168,36 @@ def test_unreachable_server_fails_cleanly(tmp_path: Path) -> None:
 def test_unknown_dataset_is_refused(tmp_path: Path) -> None:
     with pytest.raises(FoedusError, match="unknown dataset"):
         fetch(tmp_path, ["nope"])
+
+
+def test_official_zip_release_is_unpacked_and_verified(tmp_path: Path, shared_data: Path) -> None:
+    import dataclasses
+    import zipfile
+
+    from foedus.data.fetch import fetch_dataset
+
+    root = tmp_path / "server"
+    root.mkdir()
+    with zipfile.ZipFile(root / "atop.zip", "w") as zf:
+        zf.write(shared_data / "atop-5.1" / "atop5_1a.csv", "ATOP 5.1 (.csv)/atop5_1a.csv")
+        zf.write(shared_data / "atop-5.1" / "atop5_1m.csv", "ATOP 5.1 (.csv)/atop5_1m.csv")
+    behaviour = Behaviour()
+    server = _server(root, behaviour)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        url = f"http://127.0.0.1:{server.server_address[1]}/atop.zip"
+        ds = dataclasses.replace(BY_KEY["atop_members"], url=url)
+        data = tmp_path / "data"
+        res = fetch_dataset(ds, data)
+        assert res.status == "downloaded"
+        got = data / "atop-5.1" / "atop5_1m.csv"
+        assert _sha(got) == BY_KEY["atop_members"].sha256
+        assert not (data / "atop-5.1" / "atop5_1m.csv.part").exists()
+        wrong = dataclasses.replace(BY_KEY["atop_alliances"], url=url, member="atop5_1x.csv")
+        with pytest.raises(FoedusError, match=r"holds no atop5_1x\.csv"):
+            fetch_dataset(wrong, data)
+        assert not (data / "atop-5.1" / "atop5_1a.csv.part").exists()
+    finally:
+        server.shutdown()
+        server.server_close()

@@ -114,7 +114,11 @@ def fetch_dataset(
     finally:
         if own:
             http.close()
-    data = _payload(part, ds, name)
+    try:
+        data = _payload(part, ds, name)
+    except (FoedusError, zipfile.BadZipFile) as exc:
+        part.unlink(missing_ok=True)  # a whole download that is not what we need: start over
+        raise FoedusError(f"{url}: {exc}") from None
     digest = hashlib.sha256(data).hexdigest() if data is not None else sha256_file(part)
     if ds.sha256 and digest != ds.sha256:
         part.unlink(missing_ok=True)
