@@ -13,6 +13,10 @@ Path = tuple[str | int, ...]
 Positions = dict[Path, tuple[int, int]]
 
 
+# libyaml's parser when present: ~10x faster on large (world) packs, with the same node marks.
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 class _Constructor(yaml.constructor.SafeConstructor):
     """PyYAML's safe constructor, used only for scalar nodes."""
 
@@ -32,7 +36,7 @@ def load_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
     problems: list[Problem] = []
     positions: Positions = {}
     try:
-        node = yaml.compose(text, Loader=yaml.SafeLoader)
+        node = yaml.compose(text, Loader=_LOADER)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         line = mark.line + 1 if mark else None
