@@ -35,7 +35,7 @@ def scenarios(json_out: JsonOption = False) -> None:
     """List the bundled scenarios and the claims they answer."""
     from foedus.engine import bundled_scenarios, load_scenario
 
-    rows = []
+    rows: list[dict[str, Any]] = []
     for sid in bundled_scenarios():
         s = load_scenario(sid)
         t = s.spec.triggers[0]
@@ -80,13 +80,15 @@ def _print_run(d: dict[str, Any]) -> None:
     det = d["deterrence_holds"]
     t = d["trigger"]
     console.print(
-        f"[bold]{d['id']}[/]: {d['title']} — as of {d['as_of']}, {d['draws']} draws, seed {d['seed']}"
+        f"[bold]{d['id']}[/]: {d['title']} — as of {d['as_of']}, "
+        f"{d['draws']} draws, seed {d['seed']}"
     )
     console.print(
         f"trigger {t['attacker']} → {t['target']} ({t['kind']}); claims {', '.join(d['claims'])}"
     )
     console.print(
-        f"P(deterrence holds) = [bold]{det['p']:.3f}[/] (95% {det['ci95'][0]:.3f}–{det['ci95'][1]:.3f},"
+        f"P(deterrence holds) = [bold]{det['p']:.3f}[/] "
+        f"(95% {det['ci95'][0]:.3f}–{det['ci95'][1]:.3f},"
         f" {det['worlds']} worlds); P(war spans both theatres) = {d['p_cross_theatre']:.3f}; "
         f"attacker's anticipated P(win) = {d['attacker_pwin']['mean']:.3f}"
     )
@@ -116,7 +118,8 @@ def _print_run(d: dict[str, Any]) -> None:
     prov = det["provenance"]
     console.print(
         f"sources and assumptions: pack {prov['pack']} as of {prov['as_of']}; reliability: "
-        f"{prov['reliability']['model']}; assessments on: {', '.join(prov['assessments_on']) or 'none'};"
+        f"{prov['reliability']['model']}; assessments on: "
+        f"{', '.join(prov['assessments_on']) or 'none'};"
         f" modifications: {'; '.join(prov['modifications']) or 'none'}; parameters: "
         f"{', '.join(prov['parameters'])} (ranges and sources: --json)"
     )
@@ -330,7 +333,8 @@ def bench_brief(
         return
     console.print(
         f"brief: {data['scenarios']} scenarios × {draws} draws in {data['total_s']:.2f} s "
-        f"(compute {data['compute_s']:.2f} s, render+write {data['render_write_s']:.2f} s; target < 10 s)"
+        f"(compute {data['compute_s']:.2f} s, render+write {data['render_write_s']:.2f} s; "
+        "target < 10 s)"
     )
     console.print(
         f"engine: {adr:,} actor-draw-rounds in {kernel_s:.2f} s of scenario runs = "

@@ -179,11 +179,11 @@ def compile_scenario(scenario: Scenario) -> Compiled:
         groups = [expand(member) for member in tie.members]
         for gi, ga in enumerate(groups):
             for gb in groups[gi + 1 :]:
-                for a in ga:
-                    for b in gb:
-                        if a == b:
+                for x in ga:
+                    for y in gb:
+                        if x == y:
                             continue
-                        ia, ib = where[a], where[b]
+                        ia, ib = where[x], where[y]
                         target[ia, ib] += strength
                         target[ib, ia] += strength
                         book.setdefault((min(ia, ib), max(ia, ib)), []).append(tie.id)
@@ -239,8 +239,8 @@ def compile_scenario(scenario: Scenario) -> Compiled:
     on = [a for a in mods.assessments_on if a not in set(mods.assessments_off)]
     applied: list[str] = []
     for aid in on:
-        a = active[aid]
-        eff = a.effect
+        asm = active[aid]
+        eff = asm.effect
         if eff is None:
             continue
         spec_ = ParamSpec(
@@ -248,17 +248,17 @@ def compile_scenario(scenario: Scenario) -> Compiled:
             eff.shift,
             eff.shift,
             None,
-            f"{a.speaker} ({a.affiliation}): {a.aspect} of {a.subject}",
+            f"{asm.speaker} ({asm.affiliation}): {asm.aspect} of {asm.subject}",
             "seed",
-            "; ".join(dict.fromkeys(c.source for c in a.cite))
+            "; ".join(dict.fromkeys(c.source for c in asm.cite))
             + " — shift is foedus's quantification",
         )
         if eff.parameter == "reliability_logit":
             sel = np.array([r.tie == eff.target or r.by == eff.target for r in rows], dtype=bool)
-            shifts.append(Shift(f"assessment:{aid}", sel, spec_, a.note or ""))
+            shifts.append(Shift(f"assessment:{aid}", sel, spec_, asm.note or ""))
             applied.append(aid)
         elif eff.parameter == "attack_value_logit":
-            value_shifts.append((eff.target or a.subject, f"assessment:{aid}", spec_))
+            value_shifts.append((eff.target or asm.subject, f"assessment:{aid}", spec_))
             applied.append(aid)
         else:
             notes.append(f"assessment {aid}: effect on {eff.parameter!r} is not modelled")

@@ -112,10 +112,15 @@ class ObligationCovariates:
 class ReliabilityProvider(Protocol):
     """Anything that gives honour probabilities for obligations, with their uncertainty."""
 
-    #: Short name shown in the provenance of every number that used it.
-    name: str
-    #: The references the probabilities rest on.
-    sources: tuple[str, ...]
+    @property
+    def name(self) -> str:
+        """Short name shown in the provenance of every number that used it."""
+        ...
+
+    @property
+    def sources(self) -> tuple[str, ...]:
+        """The references the probabilities rest on."""
+        ...
 
     def honour_probability(
         self, covariates: ObligationCovariates, worlds: int, seed: int
@@ -212,7 +217,7 @@ def fitted_provider(data_dir: str | None = None) -> ReliabilityProvider | None:
 def _fit_cached(where: str) -> ReliabilityProvider:
     from foedus.engine.reliability import load_provider
 
-    return load_provider(where)  # type: ignore[no-any-return]
+    return load_provider(where)
 
 
 def default_provider(data_dir: str | None = None) -> ReliabilityProvider:

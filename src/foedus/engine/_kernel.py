@@ -252,7 +252,6 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
     pos = inp.pos.astype(np.float64)
     neg = inp.neg.astype(np.float64)
 
-    fights = ~is_neu & (r_kind != 4)
     has_neu = bool(is_neu.any())
     need_count = bool((r_min > 1).any())
     trig_static = is_def & r_static

@@ -148,7 +148,7 @@ def used_params(c: Compiled, trigger: Trigger) -> dict[str, ParamSpec]:
     for attacker, origin, spec in c.value_shifts:
         if attacker == trigger.attacker:
             out[origin] = spec
-    for actor_i, entries in c.tie_down.items():
+    for entries in c.tie_down.values():
         for _crisis, spec in entries:
             out[spec.name] = spec
     return out
@@ -398,7 +398,7 @@ def trigger_summary(tr: TriggerResult) -> dict[str, Any]:
         p1 = float((side[:, i] == 1).mean())
         p2 = float((side[:, i] == 2).mean())
         codes, counts = np.unique(out.cause[:, i], return_counts=True)
-        causes = []
+        causes: list[dict[str, Any]] = []
         for code, cnt in zip(codes.tolist(), counts.tolist(), strict=True):
             if code < 0:
                 continue
@@ -421,7 +421,7 @@ def trigger_summary(tr: TriggerResult) -> dict[str, Any]:
     ks, kc = np.unique(count, return_counts=True)
     belligerents = {int(k): float(v) / N for k, v in zip(ks, kc, strict=True)}
     cross = float(out.cross_theatre.mean())
-    rows = []
+    rows: list[dict[str, Any]] = []
     trig_rate = out.triggered.mean(axis=0) if len(c.rows) else np.zeros(0)
     for o, f in enumerate(tr.findings):
         d = f.to_dict()

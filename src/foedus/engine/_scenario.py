@@ -384,7 +384,7 @@ def _reference_problems(
     for i, gov in enumerate(mods.governments):
         need((*base, "governments", i, "actor"), gov.actor, states, "state")
     for i, tie in enumerate(mods.add_ties):
-        here = (*base, "add_ties", i)
+        here: tuple[str | int, ...] = (*base, "add_ties", i)
         if tie.id in {t.id for t in pack.ties}:
             out.append(_problem(file, positions, (*here, "id"), f"tie {tie.id!r} already exists"))
         for j, member in enumerate(tie.members):

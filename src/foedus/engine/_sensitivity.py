@@ -90,7 +90,7 @@ def sensitivity(
     world = world_input(c, trigger, G, seed, base, fixed)
     out = run_kernel(inp, world, draw_uniforms(inp, G * cascades, seed), cascades)
     Y = out.holds.astype(float) if output == "holds" else out.utility
-    factors = []
+    factors: list[dict[str, Any]] = []
     if method == "sobol":
         res = sobol_analyze.analyze(
             problem, Y, calc_second_order=False, num_resamples=200, seed=seed

@@ -54,10 +54,10 @@ def architecture_map(pack: Pack) -> go.Figure:
         colour, dash, label = style
         xs: list[float | None] = []
         ys: list[float | None] = []
-        for i, a in enumerate(members):
-            for b in members[i + 1 :]:
-                xs += [pos[a][0], pos[b][0], None]
-                ys += [pos[a][1], pos[b][1], None]
+        for i, m1 in enumerate(members):
+            for m2 in members[i + 1 :]:
+                xs += [pos[m1][0], pos[m2][0], None]
+                ys += [pos[m1][1], pos[m2][1], None]
         fig.add_trace(
             go.Scatter(
                 x=xs,
@@ -72,7 +72,10 @@ def architecture_map(pack: Pack) -> go.Figure:
             )
         )
         shown.add(label)
-    cinc = {a.id: (a.attribute("cinc").value if a.attribute("cinc") else 0.0) for a in states}
+    cinc: dict[str, float] = {}
+    for st in states:
+        value = st.attribute("cinc")
+        cinc[st.id] = float(value.value) if value is not None else 0.0
     fig.add_trace(
         go.Scatter(
             x=[pos[a][0] for a in pos],
@@ -250,7 +253,9 @@ def sensitivity_figure(sens: dict[str, Any]) -> go.Figure:
         **LAYOUT,
         barmode="group",
         height=160 + 36 * len(names),
-        title=f"What drives deterrence in {sens['scenario']} (Sobol indices, {sens['worlds']} worlds)",
+        title=(
+            f"What drives deterrence in {sens['scenario']} (Sobol indices, {sens['worlds']} worlds)"
+        ),
         yaxis=dict(autorange="reversed"),
     )
     return fig
