@@ -379,7 +379,7 @@ def cause_label(c: Compiled, code: int) -> dict[str, Any]:
     if code == CAUSE_STRUCK:
         return {"cause": "tripwire", "text": "its forces deployed on a belligerent were struck"}
     row = c.rows[code - CAUSE_ROW]
-    art = f" {row.article}" if row.article else ""
+    art = f" {row.article}" if row.article and row.article not in row.tie_name else ""
     return {
         "cause": "obligation",
         "tie": row.tie,
