@@ -19,6 +19,32 @@ DrawsOption = Annotated[
     int | None, typer.Option("--draws", "-n", min=100, help="Monte Carlo draws (cascades).")
 ]
 SeedOption = Annotated[int | None, typer.Option("--seed", "-s", min=0, help="Random seed.")]
+DataOption = Annotated[
+    Path | None,
+    typer.Option(
+        "--data",
+        help="Data folder with the alliance-reliability files (default: $FOEDUS_DATA); the "
+        "reliability model is fitted on it, else the literature base rates are used.",
+    ),
+]
+BaseRatesOption = Annotated[
+    bool,
+    typer.Option("--base-rates", help="Use the literature base rates, not the fitted model."),
+]
+
+
+def _provider(data: Path | None, base_rates: bool) -> Any:
+    """The reliability provider the options ask for (fitted model, or base-rate fallback)."""
+    from foedus.engine import BaseRateProvider, default_provider, fitted_provider
+
+    if base_rates:
+        return BaseRateProvider()
+    if data is not None:
+        fitted = fitted_provider(str(data))
+        if fitted is None:
+            raise FoedusError(f"--data {data}: cannot fit the reliability model on this folder")
+        return fitted
+    return default_provider()
 
 
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
@@ -63,12 +89,15 @@ def run(
     scenario: ScenarioArg,
     draws: DrawsOption = None,
     seed: SeedOption = None,
+    data_dir: DataOption = None,
+    base_rates: BaseRatesOption = False,
     json_out: JsonOption = False,
 ) -> None:
     """Run a scenario: who joins which side, P(deterrence holds), spread, and their sources."""
     from foedus.engine import load_scenario, run_scenario
 
-    result = run_scenario(load_scenario(scenario), draws=draws, seed=seed)
+    scen = load_scenario(scenario)
+    result = run_scenario(scen, draws=draws, seed=seed, provider=_provider(data_dir, base_rates))
     data = result.to_dict()
     if json_out:
         print_json(data)
@@ -130,6 +159,8 @@ def compare(
     b: Annotated[str, typer.Argument(help="Scenario to compare with it.")],
     draws: DrawsOption = None,
     seed: SeedOption = None,
+    data_dir: DataOption = None,
+    base_rates: BaseRatesOption = False,
     json_out: JsonOption = False,
 ) -> None:
     """B − A on common random numbers: differences with paired 95% intervals."""
@@ -138,8 +169,9 @@ def compare(
     sa, sb = load_scenario(a), load_scenario(b)
     n = draws or sa.spec.draws or sb.spec.draws
     s = seed if seed is not None else (sa.spec.seed if sa.spec.seed is not None else DEFAULT_SEED)
-    ra = run_scenario(sa, draws=n, seed=s)
-    rb = run_scenario(sb, draws=n, seed=s)
+    provider = _provider(data_dir, base_rates)
+    ra = run_scenario(sa, draws=n, seed=s, provider=provider)
+    rb = run_scenario(sb, draws=n, seed=s, provider=provider)
     data = compare_results(ra, rb)
     if json_out:
         print_json(data)
@@ -179,6 +211,8 @@ def sensitivity(
     cascades: Annotated[int, typer.Option(min=1, help="Cascades per world.")] = 20,
     output: Annotated[str, typer.Option(help="holds (0/1 per world) or utility.")] = "holds",
     seed: SeedOption = None,
+    data_dir: DataOption = None,
+    base_rates: BaseRatesOption = False,
     json_out: JsonOption = False,
 ) -> None:
     """Which assumption drives P(deterrence holds): Sobol or Morris indices (SALib)."""
@@ -196,6 +230,7 @@ def sensitivity(
         cascades=cascades,
         output=output,  # type: ignore[arg-type]
         seed=seed or 0,
+        provider=_provider(data_dir, base_rates),
     )
     if json_out:
         print_json(data)
@@ -236,6 +271,8 @@ def brief(
     workers: Annotated[
         int | None, typer.Option(min=1, help="Worker processes (default: the CPU count).")
     ] = None,
+    data_dir: DataOption = None,
+    base_rates: BaseRatesOption = False,
     json_out: JsonOption = False,
 ) -> None:
     """Run the bundled scenarios and write OUT/report.html (self-contained) and OUT/results.json."""
@@ -255,10 +292,13 @@ def brief(
     )
     with progress:
         task = progress.add_task("scenarios", total=len(ids) + 2)
+        progress.update(task, description="reliability model")
+        provider = _provider(data_dir, base_rates)
         results, runs = compute_brief(
             draws=draws,
             seed=seed,
             workers=workers,
+            provider=provider,
             on_done=lambda sid: progress.update(task, advance=1, description=sid),
         )
         progress.update(task, description="rendering report")
@@ -295,6 +335,8 @@ def bench_brief(
     out: Annotated[
         Path | None, typer.Option(help="Where to write the brief (default: a temporary folder).")
     ] = None,
+    data_dir: DataOption = None,
+    base_rates: BaseRatesOption = False,
     json_out: JsonOption = False,
 ) -> None:
     """Time the full brief (target: < 10 s at 100,000 draws per scenario, < 2 GiB peak memory)."""
@@ -304,7 +346,8 @@ def bench_brief(
     from foedus.report import compute_brief, write_brief
 
     t0 = time.perf_counter()
-    results, runs = compute_brief(draws=draws, seed=seed)
+    provider = _provider(data_dir, base_rates)
+    results, runs = compute_brief(draws=draws, seed=seed, provider=provider)
     t1 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         write_brief(out or Path(tmp), results, runs)
@@ -325,6 +368,7 @@ def bench_brief(
         "actor_draw_rounds_per_s": adr / kernel_s if kernel_s else None,
         "peak_rss_mib_main": own,
         "peak_rss_mib_worker": children,
+        "reliability": provider.name,
         "target_s": 10.0,
         "target_peak_mib": 2048,
     }
