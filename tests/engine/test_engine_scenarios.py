@@ -138,3 +138,18 @@ def test_not_a_scenario(tmp_path: Path, text: str) -> None:
 def test_missing_trigger(tmp_path: Path) -> None:
     text = "foedus_scenario: 1\nid: none\ntitle: no trigger\n"
     assert any("needs a trigger" in p for p in problems(text, tmp_path))
+
+
+def test_several_triggers_each_get_a_result(tmp_path: Path) -> None:
+    from foedus.engine import run_scenario
+
+    text = GOOD + "  - {attacker: CHN, target: TWN, kind: blockade}\n"
+    s = parse_scenario(text, "two.yaml", tmp_path)
+    r = run_scenario(s, draws=400, seed=1)
+    assert [t.trigger.kind for t in r.triggers] == ["limited_strike", "blockade"]
+    d = r.to_dict()
+    assert d["trigger"]["attacker"] == "PRK"
+    assert d["triggers"][0]["trigger"]["attacker"] == "CHN"
+    assert 0 <= d["triggers"][0]["deterrence_holds"]["p"] <= 1
+    share = d["attacker_capability_share"]
+    assert 0 <= share["q05"] <= share["mean"] <= share["q95"] <= 1

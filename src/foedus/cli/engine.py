@@ -119,7 +119,8 @@ def _print_run(d: dict[str, Any]) -> None:
         f"P(deterrence holds) = [bold]{det['p']:.3f}[/] "
         f"(95% {det['ci95'][0]:.3f}–{det['ci95'][1]:.3f},"
         f" {det['worlds']} worlds); P(war spans both theatres) = {d['p_cross_theatre']:.3f}; "
-        f"attacker's anticipated P(win) = {d['attacker_pwin']['mean']:.3f}"
+        f"attacker's anticipated P(win) = {d['attacker_pwin']['mean']:.3f}; attacker coalition's "
+        f"capability share = {d['attacker_capability_share']['mean']:.3f}"
     )
     bel = ", ".join(f"{k}: {v:.3f}" for k, v in d["belligerents"].items())
     console.print(f"number of belligerents: {bel}")

@@ -128,6 +128,7 @@ class Outcome:
     rounds: int  # rounds run (the last one changed nothing, or the cap was hit)
     triggered: np.ndarray  # (N, m) bool: the row was triggered at some round
     pwin: np.ndarray  # (N,)
+    capability_share: np.ndarray  # (N,) C_A / (C_A + C_T), the coalition capability ratio
     cross_theatre: np.ndarray  # (N,) bool
     mean_pwin: np.ndarray  # (G,) the attacker's anticipated P(win)
     utility: np.ndarray  # (G,) expected utility of attacking
@@ -403,6 +404,8 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
     a, b = c1**gam, c2**gam
     with np.errstate(invalid="ignore", divide="ignore"):
         pwin = np.where(a + b > 0, a / (a + b), 0.5)
+    with np.errstate(invalid="ignore", divide="ignore"):
+        share = np.where(c1 + c2 > 0, c1 / (c1 + c2), 0.5)
     mean_pwin = pwin.mean(axis=1)
     utility = mean_pwin * world.value - world.cost
     holds = utility <= 0.0
@@ -417,6 +420,7 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
         rounds=rounds,
         triggered=triggered,
         pwin=pwin.reshape(N),
+        capability_share=share.reshape(N),
         cross_theatre=cross,
         mean_pwin=mean_pwin,
         utility=utility,

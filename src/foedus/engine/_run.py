@@ -462,6 +462,13 @@ def trigger_summary(tr: TriggerResult) -> dict[str, Any]:
             "q50": float(np.quantile(pw, 0.5)),
             "q95": float(np.quantile(pw, 0.95)),
         },
+        "attacker_capability_share": {
+            "mean": float(out.capability_share.mean()),
+            "q05": float(np.quantile(out.capability_share, 0.05)),
+            "q95": float(np.quantile(out.capability_share, 0.95)),
+            "definition": "C_A / (C_A + C_T): the attacker coalition's share of the capability "
+            "at war, after projection and tie-down",
+        },
         "utility": {
             "mean": float(out.utility.mean()),
             "q05": float(np.quantile(out.utility, 0.05)),
@@ -500,6 +507,7 @@ def scenario_summary(r: ScenarioResult) -> dict[str, Any]:
         "p_cross_theatre": prim["p_cross_theatre"],
         "p_cross_theatre_ci95": prim["p_cross_theatre_ci95"],
         "attacker_pwin": prim["attacker_pwin"],
+        "attacker_capability_share": prim["attacker_capability_share"],
         "utility": prim["utility"],
         "belligerents": prim["belligerents"],
         "actors": prim["actors"],
