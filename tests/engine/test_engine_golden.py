@@ -175,3 +175,22 @@ def test_costly_attack_is_deterred(tiny, fixed, pact) -> None:
     assert run_scenario(base, draws=500, seed=1).primary.deterrence()["p"] == 1.0
     cheap = tiny(actors, [], parameters={"cost_invasion": 0.5})
     assert run_scenario(cheap, draws=500, seed=1).primary.deterrence()["p"] == 0.0
+
+
+def test_a_limited_strike_counts_once_for_all_members_of_a_pact(tiny, fixed, pact) -> None:
+    """Whether a limited strike is the treaty's armed attack is one judgement per obligation:
+    two members of one pact honouring for sure join together, with probability c (not c²)."""
+    actors = {"AAA": (0.3, IP), "TTT": (0.2, IP), "XXX": (0.2, IP), "YYY": (0.2, IP)}
+    alliance = {
+        "id": "trio",
+        "kind": "defense_pact",
+        "members": ["XXX", "YYY", "TTT"],
+        "obligations": [{"kind": "defense", "conditions": {"limited_strike_counts": 0.4}}],
+    }
+    s = tiny(actors, [alliance], kind="limited_strike")
+    r = run_scenario(s, draws=20_000, seed=8, provider=fixed({"trio": 1.0}))
+    side = r.primary.outcome.side
+    c = compile_scenario(s)
+    x, y = c.index("XXX"), c.index("YYY")
+    assert (side[:, x] == side[:, y]).all()
+    assert (side[:, x] == 2).mean() == pytest.approx(0.4, abs=4 * math.sqrt(0.24 / 20_000))

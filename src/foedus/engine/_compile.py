@@ -51,6 +51,12 @@ class ObligationRow:
         return f"{self.tie}:{self.by}→{self.to}"
 
     @property
+    def obligation_key(self) -> str:
+        """Key shared by every row of one obligation (whether a limited strike counts as the
+        treaty's armed attack is one judgement for all its members, not one per member)."""
+        return f"{self.tie}|{self.article or ''}|{self.kind}"
+
+    @property
     def key(self) -> str:
         """Stable key of the row's random streams (independent of its array position)."""
         return f"{self.tie}|{self.article or ''}|{self.kind}|{self.by}|{self.to}"

@@ -32,6 +32,7 @@ distribution, takes its mean over the world's ``K`` cascades, and attacks iff
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import numpy as np
 
@@ -73,6 +74,7 @@ class KernelInput:
     actor_keys: tuple[str, ...]
     row_keys: tuple[str, ...]
     dep_keys: tuple[str, ...]
+    count_keys: tuple[str, ...] = ()  # per row: its obligation's key (default: the row key)
     max_rounds: int = 8
 
     @property
@@ -156,13 +158,23 @@ def draw_uniforms(inp: KernelInput, N: int, seed: int) -> Draws:
 
     return Draws(
         strike=strike,
-        counts=cols(inp.row_keys, "counts") if m else np.zeros((N, 0), np.float32),
+        counts=_counts(inp, N, seed, cols),
         honour=cols(inp.row_keys, "honour") if m else np.zeros((N, 0), np.float32),
         tripwire=cols(inp.dep_keys, "tripwire") if k else np.zeros((N, 0), np.float32),
         struck_join=cols(inp.actor_keys, "struck-join"),
         side=cols(inp.actor_keys, "side"),
         join=cols(inp.actor_keys, "join"),
     )
+
+
+def _counts(inp: KernelInput, N: int, seed: int, cols: Any) -> np.ndarray:
+    """One uniform per obligation, shared by its rows: does a limited strike count?"""
+    if not inp.m:
+        return np.zeros((N, 0), np.float32)
+    keys = inp.count_keys or inp.row_keys
+    unique = tuple(dict.fromkeys(keys))
+    drawn = cols(unique, "counts")
+    return np.ascontiguousarray(drawn[:, [unique.index(k) for k in keys]])
 
 
 def _pack(bits: np.ndarray) -> np.ndarray:

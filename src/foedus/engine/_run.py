@@ -115,6 +115,7 @@ def kernel_input(c: Compiled, trigger: Trigger, max_rounds: int = 8) -> KernelIn
         actor_keys=c.actors,
         row_keys=tuple(r.key for r in rows),
         dep_keys=tuple(t for _, _, t in c.deployments),
+        count_keys=tuple(r.obligation_key for r in rows),
         max_rounds=max_rounds,
     )
 
