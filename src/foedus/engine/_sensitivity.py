@@ -4,7 +4,8 @@ Each uncertain input of a trigger (its ``ParamSpec``; plus one global log-odds s
 honour probability, standing for the reliability model's own uncertainty) is a factor on
 [0, 1], mapped through the input's quantile function. Every design point is one *world*; the
 kernel runs ``K`` cascades for it, and the world's output is whether deterrence holds
-(``holds``) or the attacker's expected utility (``utility``).
+(``holds``) or the attacker's expected utility (``utility``). All design points share the same
+``K`` cascades (common random numbers), so each output is a deterministic function of the inputs.
 """
 
 from __future__ import annotations
@@ -15,10 +16,24 @@ import numpy as np
 
 from foedus.engine._compile import compile_scenario, covariates
 from foedus.engine._honour import ReliabilityProvider, default_provider
-from foedus.engine._kernel import draw_uniforms, run_kernel
+from foedus.engine._kernel import Draws, draw_uniforms, run_kernel
 from foedus.engine._params import ParamSpec
 from foedus.engine._run import kernel_input, used_params, world_input
 from foedus.engine._scenario import Scenario
+
+
+def _tiled(d: Draws, G: int) -> Draws:
+    """The draws of ``K`` cascades repeated for ``G`` worlds (draw ``g·K + k`` = cascade k)."""
+    return Draws(
+        strike=np.tile(d.strike, (1, 1, G)),
+        counts=np.tile(d.counts, (G, 1)),
+        honour=np.tile(d.honour, (G, 1)),
+        tripwire=np.tile(d.tripwire, (G, 1)),
+        struck_join=np.tile(d.struck_join, (G, 1)),
+        side=np.tile(d.side, (G, 1)),
+        join=np.tile(d.join, (G, 1)),
+    )
+
 
 RELIABILITY_FACTOR = ParamSpec(
     "reliability_shift",
@@ -88,7 +103,9 @@ def sensitivity(
         base = np.zeros((G, 0))
     inp = kernel_input(c, trigger)
     world = world_input(c, trigger, G, seed, base, fixed)
-    out = run_kernel(inp, world, draw_uniforms(inp, G * cascades, seed), cascades)
+    # Every design point reuses the same cascades, so the output is a deterministic function
+    # of the inputs; otherwise the cascades' own noise would inflate every total index.
+    out = run_kernel(inp, world, _tiled(draw_uniforms(inp, cascades, seed), G), cascades)
     Y = out.holds.astype(float) if output == "holds" else out.utility
     factors: list[dict[str, Any]] = []
     if method == "sobol":
