@@ -241,17 +241,19 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
     is_def = r_kind == 0
     is_off = r_kind == 1
     is_neu = (r_kind == 2) | (r_kind == 3)
+    # compare per world without repeating the (G, m) probabilities, then reorder the booleans
     honour_ok = (
-        draws.honour[:, order] < rep(world.honour[:, order], K, axis=0)
+        (draws.honour.reshape(G, K, m) < world.honour[:, None, :]).reshape(N, m)[:, order]
         if m
         else np.zeros((N, 0), bool)
     )
-    counts_ok = draws.counts[:, order] < inp.counts_p[order][None, :].astype(np.float32)
+    counts_ok = (draws.counts < inp.counts_p[None, :].astype(np.float32))[:, order]
     off_static = is_off & r_static & (r_to == A) & ((r_adv & bit[T]) != 0)
     fights_rows = np.flatnonzero(~is_neu & (r_kind != 4))
     f_actor, f_start = np.unique(r_by[fights_rows], return_index=True)
     # score = (number of fighting rows − position): the maximum picks the first joining row
-    f_score = (fights_rows.shape[0] - np.arange(fights_rows.shape[0])).astype(np.int32)
+    score_type = np.int8 if fights_rows.shape[0] < 127 else np.int32
+    f_score = (fights_rows.shape[0] - np.arange(fights_rows.shape[0])).astype(score_type)
     neu_rows = [[o for o in range(m) if r_by[o] == i and is_neu[o]] for i in range(n)]
     u_idx, u_valid = _padded(neu_rows)
     trip = (
@@ -336,7 +338,7 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
             first = np.zeros((L, n), np.intp)
             ob_side = np.zeros((L, n), np.int8)
             if fights_rows.size:
-                best = np.maximum.reduceat(np.where(act, f_score, 0), f_start, axis=1)
+                best = np.maximum.reduceat(np.where(act, f_score, score_type(0)), f_start, axis=1)
                 pos_first = fights_rows[
                     np.maximum(fights_rows.shape[0] - best, 0).clip(max=fights_rows.shape[0] - 1)
                 ]

@@ -54,8 +54,12 @@ def wilson(p: float, n: int) -> tuple[float, float]:
 
 
 # ------------------------------------------------------------------------------ building inputs
-def kernel_input(c: Compiled, trigger: Trigger, max_rounds: int = 8) -> KernelInput:
-    """The kernel's static arrays for ``trigger`` in ``c``."""
+def kernel_input(c: Compiled, trigger: Trigger, max_rounds: int | None = None) -> KernelInput:
+    """The kernel's static arrays for ``trigger`` in ``c``.
+
+    ``max_rounds`` defaults to the number of states: every round that changes a draw adds a
+    belligerent, so the cascade always reaches its fixed point within that many rounds.
+    """
     idx = {a: i for i, a in enumerate(c.actors)}
     A, T = idx[trigger.attacker], idx[trigger.target]
     war = c.theatre[T] if c.theatre[T] not in (None, "global") else c.theatre[A]
@@ -116,7 +120,7 @@ def kernel_input(c: Compiled, trigger: Trigger, max_rounds: int = 8) -> KernelIn
         row_keys=tuple(r.key for r in rows),
         dep_keys=tuple(t for _, _, t in c.deployments),
         count_keys=tuple(r.obligation_key for r in rows),
-        max_rounds=max_rounds,
+        max_rounds=max_rounds if max_rounds is not None else max(2, c.n),
     )
 
 
@@ -270,7 +274,7 @@ def run_scenario(
     draws: int | None = None,
     seed: int | None = None,
     provider: ReliabilityProvider | None = None,
-    max_rounds: int = 8,
+    max_rounds: int | None = None,
 ) -> ScenarioResult:
     """Run every trigger of ``scenario`` as a Monte Carlo of ``draws`` cascades.
 
@@ -340,7 +344,7 @@ def run_draws(
     base_honour: np.ndarray,
     fixed: dict[str, np.ndarray] | None = None,
     draws: Draws | None = None,
-    max_rounds: int = 8,
+    max_rounds: int | None = None,
 ) -> Outcome:
     """Lower-level run used by the sensitivity analysis (fixed world inputs)."""
     inp = kernel_input(c, trigger, max_rounds)
