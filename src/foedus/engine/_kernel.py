@@ -177,6 +177,19 @@ def _counts(inp: KernelInput, N: int, seed: int, cols: Any) -> np.ndarray:
     return np.ascontiguousarray(drawn[:, [unique.index(k) for k in keys]])
 
 
+LUT_MAX_STATES = 16
+
+
+def _side_table(pos: np.ndarray, neg: np.ndarray) -> np.ndarray:
+    """``table[mask] = [mask's members summed over pos, and over neg]``, shape (2^n, 2n)."""
+    n = pos.shape[0]
+    masks = np.arange(1 << n, dtype=np.uint32)
+    members = ((masks[:, None] >> np.arange(n, dtype=np.uint32)) & 1).astype(np.float32)
+    return np.ascontiguousarray(
+        np.einsum("mk,kj->mj", members, np.hstack([pos, neg]).astype(np.float32))
+    )
+
+
 def _pack(bits: np.ndarray) -> np.ndarray:
     """Bool array ``(..., n)`` with n ≤ 64 → uint64 masks ``(...)`` (bit i = column i)."""
     n = bits.shape[-1]
@@ -278,6 +291,9 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
     # One matmul per round: [in1 in2] @ W gives sympathy to sides 1, 2 and opportunism to 1, 2.
     zeros = np.zeros((n, n))
     W = np.block([[pos, zeros, zeros, neg], [zeros, pos, neg, zeros]]).astype(np.float32)
+    # For up to 16 states, a table indexed by a side's bit mask gives the tie sums of every
+    # state towards that side in one gather: no matrix product (and no BLAS threads) per round.
+    lut = _side_table(pos, neg) if n <= LUT_MAX_STATES else None
     sym = sym.astype(np.float32)
     opp = opp.astype(np.float32)
 
@@ -365,12 +381,18 @@ def run_kernel(inp: KernelInput, world: WorldInput, draws: Draws, K: int) -> Out
 
         # sympathy and opportunism (threshold model)
         # float32 is ample for hazards of a few tie strengths, and the product is 8× cheaper
-        hh = np.concatenate([in1, in2], axis=1).astype(np.float32) @ W
         sy, op = sym[live], opp[live]
-        a1 = sy * hh[:, :n]
-        a2 = sy * hh[:, n : 2 * n]
-        o1 = op * hh[:, 2 * n : 3 * n]  # negative ties to the other side's members
-        o2 = op * hh[:, 3 * n :]
+        if lut is not None:
+            t1 = lut[s1.astype(np.intp)]  # (L, 2n): [Σ pos to side 1, Σ neg to side 1]
+            t2 = lut[s2.astype(np.intp)]
+            a1, a2 = sy * t1[:, :n], sy * t2[:, :n]
+            o1, o2 = op * t2[:, n:], op * t1[:, n:]  # negative ties to the other side
+        else:
+            hh = np.concatenate([in1, in2], axis=1).astype(np.float32) @ W
+            a1 = sy * hh[:, :n]
+            a2 = sy * hh[:, n : 2 * n]
+            o1 = op * hh[:, 2 * n : 3 * n]  # negative ties to the other side's members
+            o2 = op * hh[:, 3 * n :]
         h1 = np.where(block1, np.float32(0.0), a1 + o1)
         h2 = np.where(block2, np.float32(0.0), a2 + o2)
         htot = h1 + h2

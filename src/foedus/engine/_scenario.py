@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any, Literal
 
@@ -305,7 +306,7 @@ def _parse(text: str, file: str, base_dir: Path, chain: tuple[Path, ...]) -> Sce
         pack = parent.pack
     else:
         try:
-            pack = load_pack(resolve_pack(own.pack, base_dir))
+            pack = _cached_pack(resolve_pack(own.pack, base_dir))
         except PackError as exc:
             if any(p.file != own.pack for p in exc.problems):
                 raise
@@ -321,6 +322,18 @@ def _parse(text: str, file: str, base_dir: Path, chain: tuple[Path, ...]) -> Sce
     if problems:
         raise PackError(_dedupe(problems))
     return Scenario(spec=spec, pack=pack, file=file)
+
+
+def _cached_pack(path: Path) -> Pack:
+    """Load a pack once per process while its file is unchanged (packs are immutable)."""
+    stat = path.stat()
+    return _load_pack_cached(str(path.resolve()), stat.st_mtime_ns, stat.st_size)
+
+
+@lru_cache(maxsize=16)
+def _load_pack_cached(path: str, mtime_ns: int, size: int) -> Pack:
+    del mtime_ns, size  # part of the cache key only
+    return load_pack(Path(path))
 
 
 def _merge(parent: ScenarioSpec, child: ScenarioSpec) -> ScenarioSpec:

@@ -127,10 +127,10 @@ def compute_brief(
     workers = workers or min(len(ids), os.cpu_count() or 1, 4)
     runs: dict[str, ScenarioRun] = {}
     sens: dict[str, Any] | None = None
-    # Fit (or choose) the reliability model once, here, and hand it to every worker.
-    provider = provider or default_provider()
-    jobs = [(sid, draws, seed, provider) for sid in ids]
     if workers > 1:
+        # Fit (or choose) the reliability model once, here, and hand it to every worker.
+        provider = provider or default_provider()
+        jobs = [(sid, draws, seed, provider) for sid in ids]
         with ProcessPoolExecutor(max_workers=workers) as pool:
             sens_future = (
                 pool.submit(_sensitivity, (SENSITIVITY_SCENARIO, seed, provider))
@@ -147,10 +147,12 @@ def compute_brief(
                 if on_done:
                     on_done("sensitivity")
     else:
-        for job in jobs:
-            runs[job[0]] = _run_one(job)
+        # Fit (or choose) the reliability model once and use it for every scenario.
+        provider = provider or default_provider()
+        for sid in ids:
+            runs[sid] = _run_one((sid, draws, seed, provider))
             if on_done:
-                on_done(job[0])
+                on_done(sid)
         if with_sensitivity and SENSITIVITY_SCENARIO in ids:
             sens = _sensitivity((SENSITIVITY_SCENARIO, seed, provider))
             if on_done:
