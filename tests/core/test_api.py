@@ -12,8 +12,10 @@ import foedus.packs
 def test_all_lists_every_public_name() -> None:
     for module in (foedus, foedus.model, foedus.packs):
         public = {
-            name for name, value in vars(module).items()
-            if not name.startswith("_") and not inspect.ismodule(value)
+            name
+            for name, value in vars(module).items()
+            if not name.startswith("_")
+            and not inspect.ismodule(value)
             and name not in {"annotations"}
         }
         assert public <= set(module.__all__) | {"__version__"}, public - set(module.__all__)

@@ -62,16 +62,17 @@ def test_sources_verify_detects_a_changed_text(
     capsys: pytest.CaptureFixture[str], seeds_dir: Path, tmp_path: Path
 ) -> None:
     text = (seeds_dir / "putin-kim-summit-2024.txt").read_text(encoding="utf-8")
-    (tmp_path / "putin-kim-summit-2024.txt").write_text(text.replace("Kim", "Kym"),
-                                                         encoding="utf-8")
+    (tmp_path / "putin-kim-summit-2024.txt").write_text(
+        text.replace("Kim", "Kym"), encoding="utf-8"
+    )
     code, _, err = run(capsys, "sources", "--verify", "--texts", str(tmp_path))
     assert code == 1 and "text_changed" in err
 
 
-def test_sources_cite_prints_the_passage(capsys: pytest.CaptureFixture[str],
-                                         seeds_dir: Path) -> None:
-    code, out, _ = run(capsys, "sources", "--cite", "hur-mutual-enemy", "--texts",
-                       str(seeds_dir))
+def test_sources_cite_prints_the_passage(
+    capsys: pytest.CaptureFixture[str], seeds_dir: Path
+) -> None:
+    code, out, _ = run(capsys, "sources", "--cite", "hur-mutual-enemy", "--texts", str(seeds_dir))
     assert code == 0 and "mutual enemy" in out
 
 

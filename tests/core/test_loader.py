@@ -31,30 +31,64 @@ def test_mini_fixture_is_valid() -> None:
     ("old", "new", "field", "reason"),
     [
         ("members: [AAA, CCC]", "members: [AAA, ZZZ]", "ties[0].members[1]", "unknown actor 'ZZZ'"),
-        ("cite: [{source: doc, span: [0, 10]}]\n    obligations",
-         "cite: [{source: nosuch, span: [0, 10]}]\n    obligations",
-         "ties[0].cite[0].source", "unknown source 'nosuch'"),
+        (
+            "cite: [{source: doc, span: [0, 10]}]\n    obligations",
+            "cite: [{source: nosuch, span: [0, 10]}]\n    obligations",
+            "ties[0].cite[0].source",
+            "unknown source 'nosuch'",
+        ),
         ("- id: feud", "- id: pact", "ties[1]", "duplicate id 'pact'"),
-        ("start: 2020-01-01\n    end: 2021-01-01", "start: 2020-01-01\n    end: 2019-01-01",
-         "ties[0]", "before start"),
-        ("limited_strike_counts: 0.25", "limited_strike_counts: 1.25",
-         "limited_strike_counts", "less than or equal to 1"),
-        ("{low: 10, high: 30, unit: shells}", "{low: 30, high: 10, unit: shells}",
-         "flows[0].estimates[0].quantity", "greater than high"),
-        ("unit: shells}, cite: [{source: data, locator: \"g1\"}]",
-         "unit: shellz}, cite: [{source: data, locator: \"g1\"}]",
-         "quantity.unit", "unknown unit 'shellz'"),
+        (
+            "start: 2020-01-01\n    end: 2021-01-01",
+            "start: 2020-01-01\n    end: 2019-01-01",
+            "ties[0]",
+            "before start",
+        ),
+        (
+            "limited_strike_counts: 0.25",
+            "limited_strike_counts: 1.25",
+            "limited_strike_counts",
+            "less than or equal to 1",
+        ),
+        (
+            "{low: 10, high: 30, unit: shells}",
+            "{low: 30, high: 10, unit: shells}",
+            "flows[0].estimates[0].quantity",
+            "greater than high",
+        ),
+        (
+            'unit: shells}, cite: [{source: data, locator: "g1"}]',
+            'unit: shellz}, cite: [{source: data, locator: "g1"}]',
+            "quantity.unit",
+            "unknown unit 'shellz'",
+        ),
         ("date: 2020-02-01", "date: 2020-02-31", "assessments[0].date", "bad value"),
         ("date: 2020-02-01", "date: first of February", "assessments[0].date", "date"),
-        ("- kind: defense\n", "- kind: defense\n        by: [BBB]\n", "obligations[0].by[0]",
-         "not a member of tie 'pact'"),
-        ("cite: [{source: doc, span: [20, 40]}]", "cite: [{source: doc, span: [20, 400]}]",
-         "assessments[0].cite[0].span", "outside the text"),
-        ("reading: {low: 0.2, high: 0.4}", "reading: {low: 0.2, high: 1.4}",
-         "reading.high", "less than or equal to 1"),
+        (
+            "- kind: defense\n",
+            "- kind: defense\n        by: [BBB]\n",
+            "obligations[0].by[0]",
+            "not a member of tie 'pact'",
+        ),
+        (
+            "cite: [{source: doc, span: [20, 40]}]",
+            "cite: [{source: doc, span: [20, 400]}]",
+            "assessments[0].cite[0].span",
+            "outside the text",
+        ),
+        (
+            "reading: {low: 0.2, high: 0.4}",
+            "reading: {low: 0.2, high: 1.4}",
+            "reading.high",
+            "less than or equal to 1",
+        ),
         ("speaker: expert", "speaker: AAA", "assessments[0].speaker", "expected a person"),
-        ("aspect: reliability", "aspect: reliability\n    mood: grumpy", "assessments[0].mood",
-         "unknown field"),
+        (
+            "aspect: reliability",
+            "aspect: reliability\n    mood: grumpy",
+            "assessments[0].mood",
+            "unknown field",
+        ),
     ],
 )
 def test_each_rule_reports_file_line_field_reason(
@@ -74,10 +108,14 @@ def test_each_rule_reports_file_line_field_reason(
 
 
 def test_all_problems_are_listed_not_only_the_first(tmp_path: Path) -> None:
-    text = (MINI.replace("members: [AAA, CCC]", "members: [AAA, ZZZ]")
-            .replace("speaker: expert", "speaker: nobody")
-            .replace("unit: shells}, cite: [{source: data, locator: \"g1\"}]",
-                     "unit: shellz}, cite: [{source: data, locator: \"g1\"}]"))
+    text = (
+        MINI.replace("members: [AAA, CCC]", "members: [AAA, ZZZ]")
+        .replace("speaker: expert", "speaker: nobody")
+        .replace(
+            'unit: shells}, cite: [{source: data, locator: "g1"}]',
+            'unit: shellz}, cite: [{source: data, locator: "g1"}]',
+        )
+    )
     found = problems_of(text, tmp_path)
     assert any("ZZZ" in p for p in found)
     assert any("nobody" in p for p in found)
@@ -109,7 +147,7 @@ def test_malformed_documents(tmp_path: Path, text: str, reason: str) -> None:
 def test_binary_and_non_utf8_files(tmp_path: Path) -> None:
     path = tmp_path / "bin.yaml"
     path.write_bytes(b"id: x\x00\xff\xfe")
-    with pytest.raises(PackError, match="UTF-8|binary"):
+    with pytest.raises(PackError, match=r"UTF-8|binary"):
         load_pack(path)
 
 

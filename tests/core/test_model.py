@@ -50,22 +50,24 @@ def test_state_ids_are_iso3_with_cow_code() -> None:
 
 
 def test_tie_defaults_sign_and_direction_by_kind() -> None:
-    pact = Tie(id="p", kind="defense_pact", members=("A", "B"), start=dt.date(2000, 1, 1),
-               cite=CITE)
-    sanction = Tie(id="s", kind="sanctions", members=("A", "B"), start=dt.date(2000, 1, 1),
-                   cite=CITE)
+    pact = Tie(
+        id="p", kind="defense_pact", members=("A", "B"), start=dt.date(2000, 1, 1), cite=CITE
+    )
+    sanction = Tie(
+        id="s", kind="sanctions", members=("A", "B"), start=dt.date(2000, 1, 1), cite=CITE
+    )
     assert (pact.sign, pact.directed) == (1, False)
     assert (sanction.sign, sanction.directed) == (-1, True)
     with pytest.raises(ValidationError, match="before start"):
-        Tie(id="p", kind="war", members=("A", "B"), start="2001-01-01", end="2000-01-01",
-            cite=CITE)
+        Tie(id="p", kind="war", members=("A", "B"), start="2001-01-01", end="2000-01-01", cite=CITE)
     with pytest.raises(ValidationError, match="exactly two"):
         Tie(id="p", kind="sanctions", members=("A", "B", "C"), start="2001-01-01", cite=CITE)
 
 
 def test_tie_in_force_is_start_inclusive_end_exclusive() -> None:
-    tie = Tie(id="p", kind="war", members=("A", "B"), start="2001-01-01", end="2002-01-01",
-              cite=CITE)
+    tie = Tie(
+        id="p", kind="war", members=("A", "B"), start="2001-01-01", end="2002-01-01", cite=CITE
+    )
     assert not tie.in_force(dt.date(2000, 12, 31))
     assert tie.in_force(dt.date(2001, 1, 1))
     assert tie.in_force(dt.date(2001, 12, 31))
