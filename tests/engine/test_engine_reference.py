@@ -135,11 +135,18 @@ def reference(inp: KernelInput, world: WorldInput, draws, K: int):
     return side, cause
 
 
+@pytest.mark.parametrize("table", [True, False], ids=["side-table", "matrix-product"])
 @pytest.mark.parametrize(
     "scenario_id",
     ["prk-invasion", "prk-limited-strike", "rus-nato-escalation", "prk-invasion-china-reengages"],
 )
-def test_kernel_agrees_with_reference(scenario_id: str) -> None:
+def test_kernel_agrees_with_reference(
+    scenario_id: str, table: bool, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import foedus.engine._kernel as kernel
+
+    if not table:  # the path packs with more than 16 states take
+        monkeypatch.setattr(kernel, "LUT_MAX_STATES", 0)
     s = load_scenario(scenario_id)
     c = compile_scenario(s)
     trig = s.spec.triggers[0]
