@@ -39,6 +39,7 @@ def _env() -> jinja2.Environment:
         lstrip_blocks=True,
     )
     env.filters["pct"] = lambda v: "–" if v is None else f"{100 * float(v):.1f}%"
+    env.tests["contains"] = lambda seq, item: item in seq
     env.filters["num"] = lambda v, d=3: "–" if v is None else f"{float(v):.{d}f}"
     return env
 
@@ -85,6 +86,7 @@ def render_report(results: dict[str, Any], runs: dict[str, ScenarioRun]) -> str:
         figures=figures,
         plotly_js=plotly_js(),
         claims=claims,
+        deltas={c["b"]: c for c in results.get("comparisons") or []},
         sources=sources,
         parameters=list(DEFAULTS.values()),
         reliability=reliability,
