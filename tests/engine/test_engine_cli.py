@@ -113,3 +113,19 @@ def test_bad_scenario_exits_2_with_location(
 def test_unknown_scenario_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", "no-such-scenario"]) == 2
     assert "no such scenario" in capsys.readouterr().err
+
+
+def test_brief_refuses_a_file_as_output(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    target = tmp_path / "taken"
+    target.write_text("not a folder")
+    assert main(["brief", "--out", str(target), "--draws", "100"]) == 2
+    assert "not a folder" in capsys.readouterr().err
+
+
+def test_bench_brief_smoke() -> None:
+    """The benchmark command runs and reports its figures (its timing is not asserted)."""
+    res = runner.invoke(app, ["bench", "brief", "--draws", "200", "--json"])
+    assert res.exit_code == 0, res.output
+    d = json.loads(res.output)
+    assert d["scenarios"] >= 10 and d["actor_draw_rounds"] > 0
+    assert d["actor_draw_rounds_per_s"] > 0 and d["peak_rss_mib_main"] > 0

@@ -280,6 +280,8 @@ def brief(
     from foedus.engine import bundled_scenarios
     from foedus.report import compute_brief, write_brief
 
+    if out.exists() and not out.is_dir():
+        raise FoedusError(f"--out {out}: exists and is not a folder")
     t0 = time.perf_counter()
     ids = bundled_scenarios()
     progress = Progress(
