@@ -51,7 +51,10 @@ class FixedProvider:
 
 
 def pack_text(
-    actors: dict[str, tuple[float, str]], ties: list[dict[str, Any]], pack_id: str = "tiny"
+    actors: dict[str, tuple[float, str]],
+    ties: list[dict[str, Any]],
+    pack_id: str = "tiny",
+    parameters: list[dict[str, Any]] | None = None,
 ) -> str:
     """A valid pack: ``actors`` maps an id to (cinc, theatre); ``ties`` are tie mappings."""
     cite = [{"source": "doc", "locator": "test fixture"}]
@@ -74,6 +77,8 @@ def pack_text(
         ],
         "ties": [],
     }
+    if parameters:
+        doc["parameters"] = [{"cite": cite, **p} for p in parameters]
     for tie in ties:
         t = {"start": "2000-01-01", "cite": cite, **tie}
         t["obligations"] = [{"cite": cite, **o} for o in tie.get("obligations", [])]
@@ -102,11 +107,12 @@ def tiny(tmp_path: Path) -> Callable[..., Scenario]:
         kind: str = "invasion",
         parameters: dict[str, Any] | None = None,
         quiet: bool = True,
+        pack_parameters: list[dict[str, Any]] | None = None,
         **extra: Any,
     ) -> Scenario:
         counter[0] += 1
         pack_file = tmp_path / f"tiny{counter[0]}.yaml"
-        pack_file.write_text(pack_text(actors, ties), encoding="utf-8")
+        pack_file.write_text(pack_text(actors, ties, parameters=pack_parameters), encoding="utf-8")
         params = {**(QUIET if quiet else {}), **(parameters or {})}
         doc = {
             "foedus_scenario": 1,

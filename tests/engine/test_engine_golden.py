@@ -194,3 +194,18 @@ def test_a_limited_strike_counts_once_for_all_members_of_a_pact(tiny, fixed, pac
     x, y = c.index("XXX"), c.index("YYY")
     assert (side[:, x] == side[:, y]).all()
     assert (side[:, x] == 2).mean() == pytest.approx(0.4, abs=4 * math.sqrt(0.24 / 20_000))
+
+
+def test_a_pack_can_state_engine_parameters(tiny, fixed, pact) -> None:
+    """A pack's `parameters` entry with an engine parameter's id sets its range (cited);
+    a scenario override still wins."""
+    actors = {"AAA": (0.3, IP), "TTT": (0.2, IP), "XXX": (0.5, IP)}
+    gamma2 = [{"id": "gamma", "value": {"low": 2.0, "high": 2.0}, "description": "sharper"}]
+    ties = [pact("x-t", "XXX", "TTT")]
+    from_pack = compile_scenario(tiny(actors, ties, pack_parameters=gamma2, quiet=False))
+    assert from_pack.params["gamma"].low == from_pack.params["gamma"].high == 2.0
+    assert from_pack.params["gamma"].source.startswith("pack tiny")
+    # QUIET fixes gamma = 1 in the scenario: P(win) = 0.3 / (0.3 + 0.7)
+    overridden = tiny(actors, ties, pack_parameters=gamma2)
+    r = run_scenario(overridden, draws=500, seed=1, provider=fixed({"x-t": 1.0}))
+    assert np.allclose(r.primary.outcome.mean_pwin, 0.3)

@@ -237,6 +237,20 @@ def compile_scenario(scenario: Scenario) -> Compiled:
 
     # ---------------------------------------------------------------- parameters and shifts
     params = resolve_params({k: as_range(v) for k, v in mods.parameters.items()})
+    # A pack may state its own ranges for engine parameters (its `parameters` section, by id),
+    # with citations; a scenario override still wins.
+    for p in pack.parameters:
+        if p.id in params and p.id not in mods.parameters:
+            params[p.id] = ParamSpec(
+                p.id,
+                p.value.low,
+                p.value.high,
+                p.value.central,
+                p.description,
+                "assumption",
+                f"pack {pack.id}: " + "; ".join(dict.fromkeys(c.source for c in p.cite)),
+            )
+            applied_mods.append(f"parameter {p.id} from the pack")
     for name in mods.parameters:
         applied_mods.append(f"parameter {name} overridden")
     shifts: list[Shift] = []
