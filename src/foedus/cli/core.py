@@ -34,11 +34,14 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     bench_app.command("pack")(bench_pack)
 
 
-def version() -> None:
+def version(json_out: JsonOption = False) -> None:
     """Print the foedus version."""
     from foedus import __version__
 
-    typer.echo(__version__)
+    if json_out:
+        print_json({"version": __version__})
+    else:
+        typer.echo(__version__)
 
 
 def validate(
@@ -316,8 +319,15 @@ def schema(
     markdown: Annotated[
         bool, typer.Option("--markdown", help="The human-readable format reference instead.")
     ] = False,
+    json_out: Annotated[
+        bool, typer.Option("--json", help="JSON output (the default; accepted for uniformity).")
+    ] = False,
 ) -> None:
     """Print (or write) the JSON Schema of the pack format, or its Markdown reference."""
+    if markdown and json_out:
+        from foedus.errors import FoedusError
+
+        raise FoedusError("--markdown and --json exclude each other")
     if markdown:
         from foedus.packs.reference import pack_format_markdown
 
