@@ -1,0 +1,1 @@
+"""Reading sources: actors, events, quantities and quotations with character spans."""
