@@ -1,0 +1,112 @@
+"""Actor mentions: gazetteer names, demonyms, capitals standing for governments, and persons."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foedus.reading.gazetteer import Gazetteer
+
+# A capital after one of these words is a place ("talks in Pyongyang"), not the government.
+_PLACE_PREPS = frozenset(
+    "in at to from into near around outside across visited visiting visit arrived toured".split()
+)
+_TITLES = frozenset(
+    """President Minister Professor Prof. Dr. chief leader Leader Fellow Secretary Ambassador
+    General Gen. spokesperson spokesman spokeswoman analyst researcher envoy director Director
+    Senator Chairman chairman Premier Prime Admiral Commander commander By""".split()
+)
+_NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+_SPEECH_AFTER = r"(?:said|says|added|argued|told|wrote|noted|warned|asserted|believed|feared|agreed)"
+_PERSON_RE = re.compile(rf"(?<![\w\-])({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})(?![\w\-])")
+_STOP = frozenset(
+    """The A An In On At For But And Of To If While With After Before Unlike Given Even So This
+    That These Those It Its Beyond By Relations Cold War Political Science School Center Scholars
+    International Summit Security East West North South Asian European""".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One actor mention: half-open character span, surface and actor id."""
+
+    start: int
+    end: int
+    surface: str
+    actor_id: str
+    actor_type: str
+
+
+def _prev_word(text: str, start: int) -> str:
+    m = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
+    return m.group(1).strip(",;:()“”\"") if m else ""
+
+
+def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
+    """Full names introduced in the text (not in the gazetteer) → person id."""
+    found: dict[str, str] = {}
+    for m in _PERSON_RE.finditer(text):
+        name = m.group(1)
+        tokens = name.split()
+        if any(t in _STOP for t in tokens) or any(gaz.lookup(t) for t in tokens):
+            continue
+        if gaz.lookup(name) is not None:
+            continue
+        after = text[m.end() : m.end() + 40]
+        before = _prev_word(text, m.start())
+        cue = (
+            before in _TITLES
+            or re.match(r",\s+(?:a |an |the )?[A-Z]", after) is not None
+            or re.match(rf"\s+{_SPEECH_AFTER}\b", after) is not None
+            or re.search(r"(?:said|according to)\s*$", text[max(0, m.start() - 15) : m.start()])
+            is not None
+        )
+        if cue:
+            found.setdefault(name, re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_"))
+    return found
+
+
+def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
+    """All actor mentions in ``text``, non-overlapping, longest name first.
+
+    Examples
+    --------
+    >>> from foedus.reading.gazetteer import load_gazetteer
+    >>> [m.actor_id for m in find_mentions("Talks in Pyongyang angered Seoul.", load_gazetteer())]
+    ['KOR']
+    """
+    cands: list[tuple[int, int, str | None, str | None]] = []
+    for m in gaz.pattern.finditer(text):
+        e = gaz.lookup(m.group(0))
+        if e is None or e.kind == "place":
+            continue
+        if e.kind == "capital" and _prev_word(text, m.start()) in _PLACE_PREPS:
+            continue
+        cands.append((m.start(), m.end(), e.actor_id, e.actor_type))
+    people = _person_candidates(text, gaz)
+    surnames: dict[str, str] = {}
+    for name, pid in people.items():
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
+            cands.append((m.start(), m.end(), pid, "person"))
+        surnames[name.split()[-1]] = pid
+    for p in gaz.persons.values():
+        if p.surname and p.surname not in surnames:
+            surnames[p.surname] = p.id
+    for sn, pid in surnames.items():
+        for m in re.finditer(rf"(?<![\w\-]){re.escape(sn)}(?![\w])", text):
+            cands.append((m.start(), m.end(), pid, "person"))
+    # Longest wins; among equals, the earlier candidate (gazetteer before surname).
+    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
+    taken: list[tuple[int, int, str | None, str | None]] = []
+    occupied = bytearray(len(text) + 1)
+    for c in cands:
+        if any(occupied[c[0] : c[1]]):
+            continue
+        occupied[c[0] : c[1]] = b"\x01" * (c[1] - c[0])
+        taken.append(c)
+    out = [
+        Mention(s, e, text[s:e], aid, atype)
+        for s, e, aid, atype in sorted(taken)
+        if aid is not None and atype is not None
+    ]
+    return out

@@ -1,0 +1,152 @@
+"""Our own quotation finder: “ ” segments, their speakers and the speakers' affiliations.
+
+Tolerant of unclosed quotations (closed at the paragraph end), multi-paragraph quotations (an
+unclosed paragraph followed by one that re-opens), split quotations ("“A,” she said, “B.”"),
+"according to X", surname-only and pronoun speakers. Short quoted noun phrases without a
+speech cue ("a “comprehensive strategic partnership”") are scare quotes or terms, not quotations.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foedus.reading.mentions import Mention
+
+SPEECH = re.compile(
+    r"\b(?:said|says|say|added|adds|argued|argues|told|wrote|writes|noted|notes|warned|asserted|"
+    r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|according to|"
+    r"put it|asked|replied|declared|concluded|suggested|cautioned)\b"
+)
+_TERM_CUES = re.compile(r"(?:so-called|dubbed|called|termed|known as|labelled|labeled)\s*$")
+_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: span of its inside, speaker id/name and the affiliation as stated."""
+
+    start: int
+    end: int
+    speaker_id: str | None
+    speaker_name: str | None
+    affiliation: str | None
+
+
+def find_segments(text: str) -> list[tuple[int, int]]:
+    """Insides of “ ” quotations, merging multi-paragraph ones; never raises on unbalanced marks."""
+    segs: list[tuple[int, int]] = []
+    i = 0
+    n = len(text)
+    while True:
+        o = text.find("“", i)
+        if o < 0:
+            break
+        start = o + 1
+        pos = start
+        while True:
+            close = text.find("”", pos)
+            nl = text.find("\n", pos)
+            reopen = text.find("“", pos)
+            if close >= 0 and (nl < 0 or close < nl) and (reopen < 0 or close < reopen):
+                segs.append((start, close))
+                i = close + 1
+                break
+            if reopen >= 0 and (nl < 0 or reopen < nl):
+                # A new opening mark before any close: the first one was left unclosed.
+                segs.append((start, _rstrip(text, start, reopen)))
+                i = reopen
+                break
+            end_par = n if nl < 0 else nl
+            j = end_par
+            while j < n and text[j] in "\r\n \t":
+                j += 1
+            if j < n and text[j] == "“" and nl >= 0:
+                # Multi-paragraph quotation: the next paragraph re-opens it.
+                pos = j + 1
+                continue
+            segs.append((start, _rstrip(text, start, end_par)))
+            i = end_par
+            break
+    return [(s, e) for s, e in segs if e > s]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1] in " \t\r\n":
+        end -= 1
+    return end
+
+
+def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
+    """Paragraph bounds around ``pos`` (quotations are attributed within the paragraph)."""
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    return s, len(text) if e < 0 else e
+
+
+def _affiliation(text: str, m: Mention) -> str | None:
+    after = text[m.end : m.end + 200]
+    a = re.match(r",\s+(?:a |an |the )?([^,.;“”]+?)(?:,| and a | and an |\.|;)", after)
+    if a and not SPEECH.match(a.group(1)) and a.group(1)[:1].isupper():
+        return a.group(1).strip()
+    before = text[max(0, m.start - 60) : m.start]
+    b = re.search(r"(?:^|[.,;]\s+|\b[Tt]he |\b[Aa]n? )((?:[A-Z][\w’'.-]*|chief|leader)(?:\s+(?:[A-Z][\w’'.-]*|chief|leader|of|for|outgoing))*)\s+$", before)
+    if b:
+        return re.sub(r"^The ", "", b.group(1).strip())
+    return None
+
+
+def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Quotations with resolved speakers (see module docstring)."""
+    segs = find_segments(text)
+    inside = bytearray(len(text) + 1)
+    for s, e in segs:
+        inside[max(0, s - 1) : e + 1] = b"\x01" * (e + 1 - max(0, s - 1))
+    outside = [m for m in mentions if not inside[m.start]]
+    speakers = [m for m in outside if m.actor_type in ("person", "org", "state")]
+    intro: dict[str, Mention] = {}
+    for m in outside:
+        if m.actor_type == "person" and m.actor_id not in intro and " " in m.surface:
+            intro[m.actor_id] = m
+    quotes: list[Quote] = []
+    last_speaker: Mention | None = None
+    for s, e in segs:
+        ps, pe = _sentence_bounds(text, s)
+        frame_chars = [c if not inside[ps + k] else " " for k, c in enumerate(text[ps:pe])]
+        frame = "".join(frame_chars)
+        words = len(text[s:e].split())
+        cue = SPEECH.search(frame)
+        if words <= 4 and (cue is None or _TERM_CUES.search(text[max(0, s - 20) : s - 1])):
+            continue
+        in_par = [m for m in speakers if ps <= m.start < pe]
+        speaker: Mention | None = None
+        if cue is not None:
+            cpos = ps + cue.start()
+            persons = [m for m in in_par if m.actor_type == "person"] or in_par
+            if persons:
+                speaker = min(persons, key=lambda m: abs(m.start - cpos))
+            elif _PRONOUN.search(frame) and last_speaker is not None:
+                speaker = last_speaker
+            else:
+                prev = [m for m in speakers if m.start < ps and m.actor_type == "person"]
+                speaker = prev[-1] if prev else None
+        else:
+            prev = [m for m in speakers if m.start < s and m.actor_type == "person"]
+            speaker = prev[-1] if prev else last_speaker
+        if speaker is None and last_speaker is not None:
+            speaker = last_speaker
+        if speaker is None:
+            quotes.append(Quote(s, e, None, None, None))
+            continue
+        last_speaker = speaker
+        first = intro.get(speaker.actor_id, speaker)
+        quotes.append(
+            Quote(
+                s,
+                e,
+                speaker.actor_id,
+                first.surface,
+                _affiliation(text, first) if speaker.actor_type == "person" else None,
+            )
+        )
+    return quotes
