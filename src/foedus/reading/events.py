@@ -1,0 +1,118 @@
+"""PLOVER-style events from trigger words, with source/target, negation and hedging cues.
+
+Rule-based: a trigger lexicon per event type; the source is the nearest actor before the
+trigger in its clause (or the agent after "by"), the target the nearest actor after it within a
+short window; coordinated actors ("Seoul and Tokyo") give one event per member.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from foedus.reading.mentions import Mention
+
+TRIGGERS: dict[str, str] = {}
+for _type, _words in {
+    "AGREE": "signed sign signs ratified ratify ratifies concluded approved upgraded agreed",
+    "CONSULT": "talks consultations consulted",
+    "VISIT": "visit visits visited visiting met meets meeting hosted summit trip",
+    "SUPPORT": "supplying supplied supplies supply provided providing provides aid assistance "
+    "support supported supports shipped shipping delivered transfer transferred sent pledged",
+    "ACCUSE": "condemned condemning condemns denounced denouncing accused accusing protested",
+    "THREATEN": "threatened threatening threatens warned",
+    "SANCTION": "sanctioned sanctions blacklisted",
+    "DEPLOY": "deployed deploying deploy deployment dispatched stationed",
+    "ATTACK": "attack attacked attacks invasion invaded war fired struck shelled seized captured "
+    "fought fighting",
+}.items():
+    for _w in _words.split():
+        TRIGGERS[_w] = _type
+_TRIGGER_RE = re.compile(r"\b(" + "|".join(sorted(TRIGGERS, key=len, reverse=True)) + r")\b")
+_NEG = re.compile(r"\b(?:not|never|no|n’t|n't|denied|without)\b")
+_HEDGE = re.compile(
+    r"\b(?:alleged(?:ly)?|reportedly|suspected|believed|estimated|accused|possible|possibly|"
+    r"could|may|might|would|will|if|planned|plans|expected|likely|fears?|unconfirmed)\b"
+)
+SYMMETRIC = frozenset({"AGREE", "CONSULT", "VISIT"})
+_SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bU\.S)[.!?][”\"]?(?=\s+[“\"A-Z0-9])|\n")
+
+
+@dataclass(frozen=True)
+class Event:
+    """One event: type, source/target ids, trigger span and attributes."""
+
+    type: str
+    source: str
+    target: str
+    start: int
+    end: int
+    trigger: str
+    negated: bool
+    hedged: bool
+
+
+def sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans by punctuation and newlines (offsets into ``text`` as given)."""
+    out: list[tuple[int, int]] = []
+    s = 0
+    for m in _SENT_END.finditer(text):
+        if m.end() > s and text[s : m.end()].strip():
+            out.append((s, m.end()))
+        s = m.end()
+    if text[s:].strip():
+        out.append((s, len(text)))
+    return out
+
+
+def _group(ms: list[Mention], text: str, forward: bool) -> list[Mention]:
+    """The nearest mention and those coordinated with it by ``,``/``and``."""
+    if not ms:
+        return []
+    seq = ms if forward else ms[::-1]
+    group = [seq[0]]
+    for m in seq[1:]:
+        a, b = (group[-1], m) if forward else (m, group[-1])
+        gap = text[a.end : b.start]
+        if re.fullmatch(r"(?:’s)?\s*(?:,\s*)?(?:and|or)?\s*", gap) and gap.strip():
+            group.append(m)
+        else:
+            break
+    return group
+
+
+def find_events(text: str, mentions: list[Mention]) -> list[Event]:
+    """Events in ``text`` given its actor mentions."""
+    out: list[Event] = []
+    for ss, se in sentences(text):
+        in_s = [m for m in mentions if ss <= m.start < se]
+        if len(in_s) < 2:
+            continue
+        for t in _TRIGGER_RE.finditer(text, ss, se):
+            etype = TRIGGERS[t.group(1)]
+            left_text = text[ss : t.start()]
+            clause = max(left_text.rfind(";"), left_text.rfind("—"), left_text.rfind("–"))
+            left = [m for m in in_s if m.end <= t.start() and m.start > ss + clause]
+            right = [m for m in in_s if m.start >= t.end() and m.start - t.end() < 60]
+            after = text[t.end() : t.end() + 80]
+            by = re.match(r"\s+by\s+", after)
+            if by and right:
+                sources, targets = _group(right, text, True), _group(left, text, False)
+            elif t.group(1) in ("assistance", "aid", "support") and re.match(r"\s+of\s", after):
+                sources, targets = _group(right, text, True), _group(left, text, False)
+            else:
+                sources, targets = _group(left, text, False), _group(right, text, True)
+            if not sources or not targets:
+                continue
+            window = text[max(ss, t.start() - 60) : t.start()]
+            negated = bool(_NEG.search(window[-25:]))
+            hedged = bool(_HEDGE.search(window))
+            for src in sources:
+                for tgt in targets:
+                    if src.actor_id == tgt.actor_id:
+                        continue
+                    out.append(
+                        Event(etype, src.actor_id, tgt.actor_id, t.start(), t.end(), t.group(1),
+                              negated, hedged)
+                    )
+    return out

@@ -1,0 +1,100 @@
+"""The whole reading pipeline: text → ANNOTATION.md JSON (actors, events, quantities, quotes)."""
+
+from __future__ import annotations
+
+import hashlib
+from pathlib import Path
+from typing import Any
+
+from foedus.errors import DataFormatError, DataNotFoundError
+from foedus.reading.events import find_events
+from foedus.reading.gazetteer import load_gazetteer
+from foedus.reading.mentions import find_mentions
+from foedus.reading.quantities import find_quantities
+from foedus.reading.quotes import find_quotes
+
+
+def read_text(text: str, doc_id: str = "doc", sha256: str | None = None) -> dict[str, Any]:
+    """Extract everything from ``text``; offsets index ``text`` exactly as given.
+
+    Examples
+    --------
+    >>> out = read_text("Russia deployed roughly 11,000 North Korean troops to Kursk.")
+    >>> [a["id"] for a in out["actors"]]
+    ['PRK', 'RUS']
+    """
+    gaz = load_gazetteer()
+    mentions = find_mentions(text, gaz)
+    actors: dict[str, dict[str, Any]] = {}
+    for m in mentions:
+        a = actors.setdefault(m.actor_id, {"id": m.actor_id, "type": m.actor_type, "mentions": []})
+        a["mentions"].append([m.start, m.end, m.surface])
+    events = find_events(text, mentions)
+    ev_json = [
+        {
+            "type": e.type,
+            "source": e.source,
+            "target": e.target,
+            "trigger": [e.start, e.end, e.trigger],
+            "negated": e.negated,
+            "hedged": e.hedged,
+        }
+        for e in events
+    ]
+    quantities = []
+    for q in find_quantities(text):
+        # Only flows in an annotated event count: attach to the nearest event in the sentence.
+        near = [
+            (abs(e.start - q.start), i)
+            for i, e in enumerate(events)
+            if e.type in ("SUPPORT", "DEPLOY", "SANCTION") and abs(e.start - q.start) < 120
+        ]
+        if near:
+            quantities.append(
+                {
+                    "span": [q.start, q.end, q.surface],
+                    "value": q.value,
+                    "unit": q.unit,
+                    "attached_event_index": min(near)[1],
+                }
+            )
+    quotes = [
+        {
+            "span": [q.start, q.end],
+            "speaker_id": q.speaker_id,
+            "speaker_name": q.speaker_name,
+            "affiliation": q.affiliation,
+        }
+        for q in find_quotes(text, mentions)
+    ]
+    return {
+        "doc_id": doc_id,
+        "text_sha256": sha256 or hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        "actors": sorted(actors.values(), key=lambda a: a["id"]),
+        "events": ev_json,
+        "quantities": quantities,
+        "quotes": quotes,
+    }
+
+
+def load_article(path: str | Path) -> tuple[str, str]:
+    """Text and sha256 of the raw bytes; clear errors on missing, empty or binary files."""
+    p = Path(path)
+    if not p.is_file():
+        raise DataNotFoundError(f"{p}: no such article file")
+    raw = p.read_bytes()
+    if not raw.strip():
+        raise DataFormatError(p, "the file is empty")
+    if b"\x00" in raw[:8192]:
+        raise DataFormatError(p, "the file looks binary (NUL bytes), not a UTF-8 text")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise DataFormatError(p, f"not valid UTF-8 at byte {exc.start}") from None
+    return text, hashlib.sha256(raw).hexdigest()
+
+
+def read_file(path: str | Path) -> dict[str, Any]:
+    """:func:`read_text` on a file; ``doc_id`` is the file's stem."""
+    text, sha = load_article(path)
+    return read_text(text, Path(path).name.removesuffix(".txt"), sha)

@@ -1,0 +1,61 @@
+"""Quantities: approximator + number (+ million/billion) + the unit's head noun, or $ amounts."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_APPROX = r"(?:(?:roughly|around|about|some|nearly|almost|approximately|more than|over|up to|at least|an estimated|as many as)\s+)?"
+_NUM = r"\$?\d{1,3}(?:,\d{3})+|\$?\d+(?:\.\d+)?"
+_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+QUANTITY = re.compile(
+    rf"(?<![\w$]){_APPROX}(?P<num>{_NUM})(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    r"(?P<rest>(?:\s+(?:[A-Z][\w-]*|[a-z][\w-]*)){0,4})"
+)
+#: Head nouns of flows (troops, munitions, fuel, money); anything else is not a flow quantity.
+UNITS = frozenset(
+    """troops soldiers personnel workers shells rounds containers missiles rockets drones tons
+    tonnes barrels munitions weapons artillery launchers howitzers vehicles tanks dollars
+    engineers officers forces fighters""".split()
+)
+
+
+@dataclass(frozen=True)
+class Quantity:
+    """A quantity span, its value (scale expanded) and unit (head noun as written, or USD)."""
+
+    start: int
+    end: int
+    surface: str
+    value: float
+    unit: str
+
+
+def find_quantities(text: str) -> list[Quantity]:
+    """Flow quantities in ``text`` (not dates, rates, casualties or durations).
+
+    Examples
+    --------
+    >>> [(q.value, q.unit) for q in find_quantities("It sent roughly 11,000 North Korean troops.")]
+    [(11000.0, 'troops')]
+    >>> [(q.value, q.unit) for q in find_quantities("a $350 billion pledge")]
+    [(350000000000.0, 'USD')]
+    """
+    out: list[Quantity] = []
+    for m in QUANTITY.finditer(text):
+        num = m.group("num")
+        value = float(num.lstrip("$").replace(",", ""))
+        if m.group("scale"):
+            value *= _SCALE[m.group("scale")]
+        if num.startswith("$"):
+            end = m.end("scale") if m.group("scale") else m.end("num")
+            out.append(Quantity(m.start(), end, text[m.start() : end], value, "USD"))
+            continue
+        rest = m.group("rest") or ""
+        offset = m.start("rest") if m.group("rest") is not None else m.end()
+        for w in re.finditer(r"[\w-]+", rest):
+            if w.group(0).lower() in UNITS:
+                end = offset + w.end()
+                out.append(Quantity(m.start(), end, text[m.start() : end], value, w.group(0)))
+                break
+    return out
