@@ -32,10 +32,10 @@ err_console = Console(stderr=True)
 
 def _register_all() -> None:
     # Imported here so that `import foedus.cli.main` stays cheap for tests that build their own app.
-    from foedus.cli import analyze, calibrate, core, data, engine
+    from foedus.cli import analyze, calibrate, core, data, engine, read
 
     # Each topic module exposes ``register(app, bench_app)``; add new topics to this tuple.
-    for module in (core, analyze, data, calibrate, engine):
+    for module in (core, analyze, data, calibrate, engine, read):
         module.register(app, bench_app)
 
 

@@ -1,0 +1,91 @@
+"""Reading commands: ``foedus read ARTICLE.txt``, ``foedus read eval --gold DIR``, ``bench read``.
+
+``read`` takes one positional argument; the literal ``eval`` (with ``--gold``) selects the
+evaluation, so that ``read FILE`` and ``read eval`` live in one command without a click group.
+"""
+
+from __future__ import annotations
+
+import time
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from foedus.cli._common import JsonOption, console, print_json
+from foedus.errors import FoedusError
+
+
+def register(app: typer.Typer, bench_app: typer.Typer) -> None:
+    """Add ``read`` to ``app`` and ``read`` to ``bench_app``."""
+
+    @app.command("read")
+    def read(
+        article: Annotated[str, typer.Argument(help="ARTICLE.txt, or 'eval' with --gold DIR.")],
+        gold: Annotated[
+            Path | None, typer.Option("--gold", help="Folder of NAME.txt + NAME.gold.json.")
+        ] = None,
+        json_out: JsonOption = False,
+    ) -> None:
+        """Extract actors, events, quantities and quotations from an article (or score: eval)."""
+        if article == "eval" and not Path("eval").is_file():
+            from foedus.reading.scoring import evaluate_dir
+
+            if gold is None:
+                raise FoedusError("read eval needs --gold DIR")
+            res = evaluate_dir(gold)
+            if json_out:
+                print_json(res)
+                return
+            for cat, s in res["overall"].items():
+                if "f1" in s:
+                    console.print(
+                        f"{cat:12} P={s['precision']:.3f} R={s['recall']:.3f} F1={s['f1']:.3f}"
+                        f"  (tp={s['tp']} pred={s['pred']} gold={s['gold']})"
+                    )
+                else:
+                    console.print(f"{cat:12} {s['value']}")
+            return
+        from foedus.reading.pipeline import read_file
+
+        out = read_file(article)
+        if json_out:
+            print_json(out)
+            return
+        console.print(f"[bold]{out['doc_id']}[/] sha256 {out['text_sha256'][:12]}…")
+        console.print("actors: " + ", ".join(f"{a['id']}×{len(a['mentions'])}" for a in out["actors"]))
+        for e in out["events"]:
+            flags = " negated" * e["negated"] + " hedged" * e["hedged"]
+            console.print(f"event {e['type']} {e['source']} → {e['target']} ({e['trigger'][2]}){flags}")
+        for q in out["quantities"]:
+            console.print(f"quantity {q['span'][2]!r} = {q['value']:g} {q['unit']}")
+        for q in out["quotes"]:
+            console.print(f"quote [{q['span'][0]}:{q['span'][1]}] {q['speaker_name']} ({q['affiliation']})")
+
+    @bench_app.command("read")
+    def bench_read(
+        repeat: Annotated[int, typer.Option(help="Copies of the built-in sample text.")] = 200,
+        json_out: JsonOption = False,
+    ) -> None:
+        """Words per second of the whole reading pipeline on one core."""
+        from foedus.reading.gazetteer import load_gazetteer
+        from foedus.reading.pipeline import read_text
+
+        t0 = time.perf_counter()
+        load_gazetteer()
+        load_s = time.perf_counter() - t0
+        sample = (
+            "Seoul said on Tuesday that North Korea had sent roughly 11,000 troops to Russia’s "
+            "Kursk region, and Moscow has provided $350 million in aid to Pyongyang. "
+            "“This is not a marriage of equals,” said Jane Roe, a fellow at a think tank.\n"
+        )
+        text = sample * repeat
+        t0 = time.perf_counter()
+        read_text(text)
+        dt = time.perf_counter() - t0
+        words = len(text.split())
+        res = {"words": words, "seconds": dt, "words_per_second": words / dt, "load_seconds": load_s}
+        if json_out:
+            print_json(res)
+        else:
+            console.print(f"{words} words in {dt:.3f} s: {words / dt:,.0f} words/s (load {load_s:.3f} s)")
