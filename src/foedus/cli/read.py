@@ -53,14 +53,20 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             print_json(out)
             return
         console.print(f"[bold]{out['doc_id']}[/] sha256 {out['text_sha256'][:12]}…")
-        console.print("actors: " + ", ".join(f"{a['id']}×{len(a['mentions'])}" for a in out["actors"]))
+        console.print(
+            "actors: " + ", ".join(f"{a['id']}×{len(a['mentions'])}" for a in out["actors"])
+        )
         for e in out["events"]:
             flags = " negated" * e["negated"] + " hedged" * e["hedged"]
-            console.print(f"event {e['type']} {e['source']} → {e['target']} ({e['trigger'][2]}){flags}")
+            console.print(
+                f"event {e['type']} {e['source']} → {e['target']} ({e['trigger'][2]}){flags}"
+            )
         for q in out["quantities"]:
             console.print(f"quantity {q['span'][2]!r} = {q['value']:g} {q['unit']}")
         for q in out["quotes"]:
-            console.print(f"quote [{q['span'][0]}:{q['span'][1]}] {q['speaker_name']} ({q['affiliation']})")
+            console.print(
+                f"quote [{q['span'][0]}:{q['span'][1]}] {q['speaker_name']} ({q['affiliation']})"
+            )
 
     @bench_app.command("read")
     def bench_read(
@@ -84,8 +90,15 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         read_text(text)
         dt = time.perf_counter() - t0
         words = len(text.split())
-        res = {"words": words, "seconds": dt, "words_per_second": words / dt, "load_seconds": load_s}
+        res = {
+            "words": words,
+            "seconds": dt,
+            "words_per_second": words / dt,
+            "load_seconds": load_s,
+        }
         if json_out:
             print_json(res)
         else:
-            console.print(f"{words} words in {dt:.3f} s: {words / dt:,.0f} words/s (load {load_s:.3f} s)")
+            console.print(
+                f"{words} words in {dt:.3f} s: {words / dt:,.0f} words/s (load {load_s:.3f} s)"
+            )

@@ -7,6 +7,7 @@ short window; coordinated actors ("Seoul and Tokyo") give one event per member.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -22,7 +23,7 @@ for _type, _words in {
     "ACCUSE": "condemned condemning condemns denounced denouncing accused accusing protested",
     "THREATEN": "threatened threatening threatens warned",
     "SANCTION": "sanctioned sanctions blacklisted",
-    "DEPLOY": "deployed deploying deploy deployment dispatched stationed",
+    "DEPLOY": "deployed deploying deploy deployment dispatched stationed send sending",
     "ATTACK": "attack attacked attacks invasion invaded war fired struck shelled seized captured "
     "fought fighting",
 }.items():
@@ -84,8 +85,10 @@ def _group(ms: list[Mention], text: str, forward: bool) -> list[Mention]:
 def find_events(text: str, mentions: list[Mention]) -> list[Event]:
     """Events in ``text`` given its actor mentions."""
     out: list[Event] = []
+    starts = [m.start for m in mentions]
     for ss, se in sentences(text):
-        in_s = [m for m in mentions if ss <= m.start < se]
+        # Mentions are sorted by start: slice by bisection, not a scan (long texts).
+        in_s = mentions[bisect.bisect_left(starts, ss) : bisect.bisect_left(starts, se)]
         if len(in_s) < 2:
             continue
         for t in _TRIGGER_RE.finditer(text, ss, se):
@@ -96,12 +99,23 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
             right = [m for m in in_s if m.start >= t.end() and m.start - t.end() < 60]
             after = text[t.end() : t.end() + 80]
             by = re.match(r"\s+by\s+", after)
-            if by and right:
-                sources, targets = _group(right, text, True), _group(left, text, False)
-            elif t.group(1) in ("assistance", "aid", "support") and re.match(r"\s+of\s", after):
+            if (by and right) or (
+                t.group(1) in ("assistance", "aid", "support") and re.match(r"\s+of\s", after)
+            ):
                 sources, targets = _group(right, text, True), _group(left, text, False)
             else:
                 sources, targets = _group(left, text, False), _group(right, text, True)
+            if t.group(1) in ("send", "sending", "sent"):
+                troops = re.search(r"troops|soldiers|personnel|forces", after[:50])
+                etype = "DEPLOY" if troops else "SUPPORT"
+            if sources:
+                src_ids = {m.actor_id for m in sources}
+                rest = [m for m in right if m.actor_id not in src_ids] if not by else right
+                if not by and rest != right:
+                    targets = _group(rest, text, True)
+            if not targets and etype in SYMMETRIC and len(sources) >= 2:
+                # Coordinated subjects of a symmetric event: "Russia and North Korea signed".
+                sources, targets = sources[1:], sources[:1]
             if not sources or not targets:
                 continue
             window = text[max(ss, t.start() - 60) : t.start()]
@@ -112,7 +126,15 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
                     if src.actor_id == tgt.actor_id:
                         continue
                     out.append(
-                        Event(etype, src.actor_id, tgt.actor_id, t.start(), t.end(), t.group(1),
-                              negated, hedged)
+                        Event(
+                            etype,
+                            src.actor_id,
+                            tgt.actor_id,
+                            t.start(),
+                            t.end(),
+                            t.group(1),
+                            negated,
+                            hedged,
+                        )
                     )
     return out

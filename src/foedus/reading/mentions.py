@@ -9,20 +9,110 @@ from foedus.reading.gazetteer import Gazetteer
 
 # A capital after one of these words is a place ("talks in Pyongyang"), not the government.
 _PLACE_PREPS = frozenset(
-    "in at to from into near around outside across visited visiting visit arrived toured".split()
+    [
+        "in",
+        "at",
+        "to",
+        "from",
+        "into",
+        "near",
+        "around",
+        "outside",
+        "across",
+        "visited",
+        "visiting",
+        "visit",
+        "arrived",
+        "toured",
+    ]
 )
 _TITLES = frozenset(
-    """President Minister Professor Prof. Dr. chief leader Leader Fellow Secretary Ambassador
-    General Gen. spokesperson spokesman spokeswoman analyst researcher envoy director Director
-    Senator Chairman chairman Premier Prime Admiral Commander commander By""".split()
+    [
+        "President",
+        "Minister",
+        "Professor",
+        "Prof.",
+        "Dr.",
+        "chief",
+        "leader",
+        "Leader",
+        "Fellow",
+        "Secretary",
+        "Ambassador",
+        "General",
+        "Gen.",
+        "spokesperson",
+        "spokesman",
+        "spokeswoman",
+        "analyst",
+        "researcher",
+        "envoy",
+        "director",
+        "Director",
+        "Senator",
+        "Chairman",
+        "chairman",
+        "Premier",
+        "Prime",
+        "Admiral",
+        "Commander",
+        "commander",
+        "By",
+    ]
 )
 _NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
-_SPEECH_AFTER = r"(?:said|says|added|argued|told|wrote|noted|warned|asserted|believed|feared|agreed)"
+_SPEECH_AFTER = (
+    r"(?:said|says|added|argued|told|wrote|noted|warned|asserted|believed|feared|agreed)"
+)
 _PERSON_RE = re.compile(rf"(?<![\w\-])({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})(?![\w\-])")
 _STOP = frozenset(
-    """The A An In On At For But And Of To If While With After Before Unlike Given Even So This
-    That These Those It Its Beyond By Relations Cold War Political Science School Center Scholars
-    International Summit Security East West North South Asian European""".split()
+    [
+        "The",
+        "A",
+        "An",
+        "In",
+        "On",
+        "At",
+        "For",
+        "But",
+        "And",
+        "Of",
+        "To",
+        "If",
+        "While",
+        "With",
+        "After",
+        "Before",
+        "Unlike",
+        "Given",
+        "Even",
+        "So",
+        "This",
+        "That",
+        "These",
+        "Those",
+        "It",
+        "Its",
+        "Beyond",
+        "By",
+        "Relations",
+        "Cold",
+        "War",
+        "Political",
+        "Science",
+        "School",
+        "Center",
+        "Scholars",
+        "International",
+        "Summit",
+        "Security",
+        "East",
+        "West",
+        "North",
+        "South",
+        "Asian",
+        "European",
+    ]
 )
 
 
@@ -39,7 +129,7 @@ class Mention:
 
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
-    return m.group(1).strip(",;:()“”\"") if m else ""
+    return m.group(1).strip(',;:()“”"') if m else ""
 
 
 def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
@@ -56,9 +146,9 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
         before = _prev_word(text, m.start())
         cue = (
             before in _TITLES
-            or re.match(r",\s+(?:a |an |the )?[A-Z]", after) is not None
+            or re.match(r",\s+(?:(?:a|an|the) \w|[A-Z])", after) is not None
             or re.match(rf"\s+{_SPEECH_AFTER}\b", after) is not None
-            or re.search(r"(?:said|according to)\s*$", text[max(0, m.start() - 15) : m.start()])
+            or re.search(r"(?i:said|according to)\s*$", text[max(0, m.start() - 15) : m.start()])
             is not None
         )
         if cue:

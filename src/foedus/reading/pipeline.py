@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 from pathlib import Path
 from typing import Any
@@ -42,12 +43,15 @@ def read_text(text: str, doc_id: str = "doc", sha256: str | None = None) -> dict
         for e in events
     ]
     quantities = []
+    ev_starts = [e.start for e in events]
     for q in find_quantities(text):
-        # Only flows in an annotated event count: attach to the nearest event in the sentence.
+        # Only flows in an annotated event count: attach to the nearest flow event close by.
+        lo = bisect.bisect_left(ev_starts, q.start - 120)
+        hi = bisect.bisect_right(ev_starts, q.start + 120)
         near = [
-            (abs(e.start - q.start), i)
-            for i, e in enumerate(events)
-            if e.type in ("SUPPORT", "DEPLOY", "SANCTION") and abs(e.start - q.start) < 120
+            (abs(events[i].start - q.start), i)
+            for i in range(lo, hi)
+            if events[i].type in ("SUPPORT", "DEPLOY", "SANCTION")
         ]
         if near:
             quantities.append(

@@ -14,9 +14,33 @@ QUANTITY = re.compile(
 )
 #: Head nouns of flows (troops, munitions, fuel, money); anything else is not a flow quantity.
 UNITS = frozenset(
-    """troops soldiers personnel workers shells rounds containers missiles rockets drones tons
-    tonnes barrels munitions weapons artillery launchers howitzers vehicles tanks dollars
-    engineers officers forces fighters""".split()
+    [
+        "troops",
+        "soldiers",
+        "personnel",
+        "workers",
+        "shells",
+        "rounds",
+        "containers",
+        "missiles",
+        "rockets",
+        "drones",
+        "tons",
+        "tonnes",
+        "barrels",
+        "munitions",
+        "weapons",
+        "artillery",
+        "launchers",
+        "howitzers",
+        "vehicles",
+        "tanks",
+        "dollars",
+        "engineers",
+        "officers",
+        "forces",
+        "fighters",
+    ]
 )
 
 

@@ -8,6 +8,7 @@ speech cue ("a “comprehensive strategic partnership”") are scare quotes or t
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -87,10 +88,13 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 def _affiliation(text: str, m: Mention) -> str | None:
     after = text[m.end : m.end + 200]
     a = re.match(r",\s+(?:a |an |the )?([^,.;“”]+?)(?:,| and a | and an |\.|;)", after)
-    if a and not SPEECH.match(a.group(1)) and a.group(1)[:1].isupper():
+    if a and not SPEECH.match(a.group(1)):
         return a.group(1).strip()
     before = text[max(0, m.start - 60) : m.start]
-    b = re.search(r"(?:^|[.,;]\s+|\b[Tt]he |\b[Aa]n? )((?:[A-Z][\w’'.-]*|chief|leader)(?:\s+(?:[A-Z][\w’'.-]*|chief|leader|of|for|outgoing))*)\s+$", before)
+    b = re.search(
+        r"(?:^|[.,;]\s+|\b[Tt]he |\b[Aa]n? )((?:[A-Z][\w’'.-]*|chief|leader)(?:\s+(?:[A-Z][\w’'.-]*|chief|leader|of|for|outgoing))*)\s+$",
+        before,
+    )
     if b:
         return re.sub(r"^The ", "", b.group(1).strip())
     return None
@@ -108,6 +112,9 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     for m in outside:
         if m.actor_type == "person" and m.actor_id not in intro and " " in m.surface:
             intro[m.actor_id] = m
+    sp_starts = [m.start for m in speakers]
+    persons_all = [m for m in speakers if m.actor_type == "person"]
+    pe_starts = [m.start for m in persons_all]
     quotes: list[Quote] = []
     last_speaker: Mention | None = None
     for s, e in segs:
@@ -118,7 +125,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         cue = SPEECH.search(frame)
         if words <= 4 and (cue is None or _TERM_CUES.search(text[max(0, s - 20) : s - 1])):
             continue
-        in_par = [m for m in speakers if ps <= m.start < pe]
+        in_par = speakers[bisect.bisect_left(sp_starts, ps) : bisect.bisect_left(sp_starts, pe)]
         speaker: Mention | None = None
         if cue is not None:
             cpos = ps + cue.start()
@@ -128,11 +135,11 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             elif _PRONOUN.search(frame) and last_speaker is not None:
                 speaker = last_speaker
             else:
-                prev = [m for m in speakers if m.start < ps and m.actor_type == "person"]
-                speaker = prev[-1] if prev else None
+                k = bisect.bisect_left(pe_starts, ps)
+                speaker = persons_all[k - 1] if k else None
         else:
-            prev = [m for m in speakers if m.start < s and m.actor_type == "person"]
-            speaker = prev[-1] if prev else last_speaker
+            k = bisect.bisect_left(pe_starts, s)
+            speaker = persons_all[k - 1] if k else last_speaker
         if speaker is None and last_speaker is not None:
             speaker = last_speaker
         if speaker is None:

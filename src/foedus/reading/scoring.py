@@ -79,19 +79,29 @@ def score(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
         return _overlap(tuple(p["span"]), tuple(g["span"]), slack=1)
 
     quote_pairs = _match(pred["quotes"], gold["quotes"], quote_ok)
-    speaker_ok = [pred["quotes"][i]["speaker_id"] == gold["quotes"][j]["speaker_id"] for i, j in quote_pairs]
+    speaker_ok = [
+        pred["quotes"][i]["speaker_id"] == gold["quotes"][j]["speaker_id"] for i, j in quote_pairs
+    ]
     return {
         "mentions": _prf(len(pm & gm), len(pm), len(gm)),
         "events": _prf(len(ev_pairs), len(pred["events"]), len(gold["events"])),
         "event_attributes_accuracy": attr_ok / len(ev_pairs) if ev_pairs else None,
-        "quantities": _prf(len(_match(pred["quantities"], gold["quantities"], q_ok)),
-                           len(pred["quantities"]), len(gold["quantities"])),
+        "quantities": _prf(
+            len(_match(pred["quantities"], gold["quantities"], q_ok)),
+            len(pred["quantities"]),
+            len(gold["quantities"]),
+        ),
         "quotes": _prf(sum(speaker_ok), len(pred["quotes"]), len(gold["quotes"])),
         "quote_spans": _prf(len(quote_pairs), len(pred["quotes"]), len(gold["quotes"])),
         "speaker_accuracy": sum(speaker_ok) / len(speaker_ok) if speaker_ok else None,
         "affiliation_token_f1": (
-            sum(_token_f1(pred["quotes"][i]["affiliation"], gold["quotes"][j]["affiliation"])
-                for i, j in quote_pairs) / len(quote_pairs) if quote_pairs else None
+            sum(
+                _token_f1(pred["quotes"][i]["affiliation"], gold["quotes"][j]["affiliation"])
+                for i, j in quote_pairs
+            )
+            / len(quote_pairs)
+            if quote_pairs
+            else None
         ),
     }
 
@@ -102,7 +112,9 @@ def evaluate_dir(gold_dir: str | Path) -> dict[str, Any]:
     from foedus.reading.pipeline import read_file
 
     d = Path(gold_dir)
-    docs = sorted(p for p in d.glob("*.gold.json") if (d / (p.name[: -len(".gold.json")] + ".txt")).is_file())
+    docs = sorted(
+        p for p in d.glob("*.gold.json") if (d / (p.name[: -len(".gold.json")] + ".txt")).is_file()
+    )
     if not docs:
         raise DataNotFoundError(f"{d}: no NAME.txt with a NAME.gold.json beside it")
     per_doc = {}
