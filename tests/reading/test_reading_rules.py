@@ -87,7 +87,10 @@ def test_split_quote_pronoun_and_scare_quotes() -> None:
 
 
 def test_according_to_speaker() -> None:
-    text = "According to John Doe, a professor at Example University, it “cannot last for long at all.”"
+    text = (
+        "According to John Doe, a professor at Example University, "
+        "it “cannot last for long at all.”"
+    )
     qs = find_quotes(text, find_mentions(text, load_gazetteer()))
     assert len(qs) == 1 and qs[0].speaker_id == "john_doe"
 

@@ -18,6 +18,7 @@ import re
 from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
+from typing import Any
 
 import yaml
 
@@ -74,9 +75,9 @@ class Gazetteer:
     def holder(self, office: str, of: str, on: datetime.date) -> str | None:
         """Who held ``office`` of state/organisation ``of`` on date ``on`` (None if unknown)."""
         for o in self.offices:
-            if o.office == office and o.holder_of == of and o.start <= on:
-                if o.end is None or on < o.end:
-                    return o.person_id
+            current = o.start <= on and (o.end is None or on < o.end)
+            if o.office == office and o.holder_of == of and current:
+                return o.person_id
         return None
 
     def actor_type(self, actor_id: str) -> str:
@@ -94,7 +95,7 @@ def _as_date(value: object) -> datetime.date:
     return datetime.date.fromisoformat(str(value))
 
 
-def build_gazetteer(raw: dict) -> Gazetteer:  # type: ignore[type-arg]
+def build_gazetteer(raw: dict[str, Any]) -> Gazetteer:
     """Build a :class:`Gazetteer` from the parsed YAML structure (see resources/gazetteer.yaml)."""
     entries: dict[str, Entry] = {}
 

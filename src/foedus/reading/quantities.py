@@ -5,7 +5,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-_APPROX = r"(?:(?:roughly|around|about|some|nearly|almost|approximately|more than|over|up to|at least|an estimated|as many as)\s+)?"
+_APPROX = (
+    r"(?:(?:roughly|around|about|some|nearly|almost|approximately|more than|over|up to|"
+    r"at least|an estimated|as many as)\s+)?"
+)
 _NUM = r"\$?\d{1,3}(?:,\d{3})+|\$?\d+(?:\.\d+)?"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 QUANTITY = re.compile(

@@ -92,7 +92,9 @@ def _affiliation(text: str, m: Mention) -> str | None:
         return a.group(1).strip()
     before = text[max(0, m.start - 60) : m.start]
     b = re.search(
-        r"(?:^|[.,;]\s+|\b[Tt]he |\b[Aa]n? )((?:[A-Z][\w’'.-]*|chief|leader)(?:\s+(?:[A-Z][\w’'.-]*|chief|leader|of|for|outgoing))*)\s+$",
+        r"(?:^|[.,;]\s+|\b[Tt]he |\b[Aa]n? )"
+        r"((?:[A-Z][\w’'.-]*|chief|leader)"
+        r"(?:\s+(?:[A-Z][\w’'.-]*|chief|leader|of|for|outgoing))*)\s+$",
         before,
     )
     if b:

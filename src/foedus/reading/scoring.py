@@ -128,7 +128,7 @@ def evaluate_dir(gold_dir: str | Path) -> dict[str, Any]:
             t[0] += s[cat]["tp"]
             t[1] += s[cat]["pred"]
             t[2] += s[cat]["gold"]
-    overall = {cat: _prf(*t) for cat, t in totals.items()}
-    qs = overall["quote_spans"]["tp"]
-    overall["speaker_accuracy"] = {"value": overall["quotes"]["tp"] / qs if qs else None}
+    overall: dict[str, dict[str, float | None]] = {cat: dict(_prf(*t)) for cat, t in totals.items()}
+    qs = totals["quote_spans"][0]
+    overall["speaker_accuracy"] = {"value": totals["quotes"][0] / qs if qs else None}
     return {"overall": overall, "documents": per_doc}
