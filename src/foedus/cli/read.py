@@ -71,6 +71,9 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     @bench_app.command("read")
     def bench_read(
         repeat: Annotated[int, typer.Option(help="Copies of the built-in sample text.")] = 200,
+        model: Annotated[
+            bool, typer.Option("--model/--no-model", help="Also time the spaCy pipeline.")
+        ] = True,
         json_out: JsonOption = False,
     ) -> None:
         """Words per second of the whole reading pipeline on one core."""
@@ -90,15 +93,29 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         read_text(text)
         dt = time.perf_counter() - t0
         words = len(text.split())
-        res = {
-            "words": words,
-            "seconds": dt,
-            "words_per_second": words / dt,
-            "load_seconds": load_s,
-        }
+        res: dict[str, object] = {}
+        if model:
+            from foedus.reading.nlp import load_pipeline
+
+            t0 = time.perf_counter()
+            nlp, name = load_pipeline()
+            res["model"] = name
+            res["model_load_seconds"] = time.perf_counter() - t0
+            if nlp is not None:
+                t0 = time.perf_counter()
+                for _ in nlp.pipe(text.splitlines()):
+                    pass
+                res["model_words_per_second"] = words / (time.perf_counter() - t0)
+        res.update(
+            {"words": words, "seconds": dt, "words_per_second": words / dt, "load_seconds": load_s}
+        )
         if json_out:
             print_json(res)
         else:
             console.print(
                 f"{words} words in {dt:.3f} s: {words / dt:,.0f} words/s (load {load_s:.3f} s)"
             )
+            for k, v in res.items():
+                console.print(f"{k}: {v}")
+            for k, v in res.items():
+                console.print(f"{k}: {v}")
