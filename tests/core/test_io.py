@@ -25,7 +25,6 @@ def test_failed_write_leaves_old_file_and_no_temporary(tmp_path: Path) -> None:
     target = tmp_path / "out.bin"
     atomic_write_bytes(target, b"old")
 
-
     with pytest.raises(TypeError):
         atomic_write_bytes(target, "not bytes")  # type: ignore[arg-type]
     assert target.read_bytes() == b"old"
