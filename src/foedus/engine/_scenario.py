@@ -40,7 +40,7 @@ from foedus.model import Pack, Range, Tie
 from foedus.model._base import Frozen, Id
 from foedus.model.actor import Theatre
 from foedus.packs import DEFAULT_PACK, load_pack, resolve_pack
-from foedus.packs._yaml import Positions, format_path, load_yaml
+from foedus.packs._yaml import Positions, format_path, load_yaml, read_yaml_file
 
 TriggerKind = Literal["limited_strike", "invasion", "blockade"]
 Orientation = Literal["hardline", "engagement", "neutral"]
@@ -255,25 +255,8 @@ def parse_scenario(text: str, file: str = "<string>", base_dir: Path | None = No
 
 
 def _load(path: Path, chain: tuple[Path, ...]) -> Scenario:
-    file = str(path)
-    resolved = path.resolve()
-    if resolved in chain:
-        cycle = " → ".join(str(p) for p in (*chain, resolved))
-        raise PackError([Problem(file, None, None, "extends", f"circular extends: {cycle}")])
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PackError(
-            [Problem(file, None, None, "", f"cannot read file: {exc.strerror}")]
-        ) from exc
-    if len(raw) > MAX_SCENARIO_BYTES:
-        raise PackError([Problem(file, None, None, "", "file is too large for a scenario")])
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PackError([Problem(file, line, None, "", "not UTF-8 text")]) from exc
-    return _parse(text, file, path.parent, (*chain, resolved))
+    text = read_yaml_file(path, chain, MAX_SCENARIO_BYTES, "scenario")
+    return _parse(text, str(path), path.parent, (*chain, path.resolve()))
 
 
 def _parse(text: str, file: str, base_dir: Path, chain: tuple[Path, ...]) -> Scenario:

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import pathlib
 from typing import Any
 
 import yaml
 
-from foedus.errors import Problem
+from foedus.errors import PackError, Problem
 
 #: A path into a document: keys and list indices, as pydantic reports error locations.
 Path = tuple[str | int, ...]
@@ -86,6 +87,36 @@ def load_yaml(text: str, file: str) -> tuple[Any, Positions, list[Problem]]:
 
     data = build(node, ())
     return data, positions, problems
+
+
+def read_yaml_file(
+    path: pathlib.Path, chain: tuple[pathlib.Path, ...], max_bytes: int, kind: str
+) -> str:
+    """The text of a YAML file that another one ``extends``; every failure a :class:`PackError`.
+
+    ``chain`` holds the resolved files already being loaded, so that an ``extends`` cycle is
+    reported instead of recursing; ``kind`` ("pack", "scenario") words the size error.
+    """
+    file = str(path)
+    resolved = path.resolve()
+    if resolved in chain:
+        cycle = " → ".join(str(p) for p in (*chain, resolved))
+        raise PackError([Problem(file, None, None, "extends", f"circular extends: {cycle}")])
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise PackError(
+            [Problem(file, None, None, "", f"cannot read file: {exc.strerror}")]
+        ) from exc
+    if len(raw) > max_bytes:
+        raise PackError(
+            [Problem(file, None, None, "", f"file is larger than {max_bytes} bytes for a {kind}")]
+        )
+    try:
+        return raw.decode("utf-8-sig")  # a byte-order mark is tolerated
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        raise PackError([Problem(file, line, None, "", "not UTF-8 text")]) from exc
 
 
 def format_path(path: Path) -> str:

@@ -10,7 +10,7 @@ from pydantic import ValidationError
 
 from foedus.errors import PackError, Problem
 from foedus.model import SECTIONS, Pack
-from foedus.packs._yaml import Positions, format_path, load_yaml
+from foedus.packs._yaml import Positions, format_path, load_yaml, read_yaml_file
 from foedus.packs.checks import check_pack
 
 BUNDLED_DIR = Path(__file__).parent / "bundled"
@@ -77,27 +77,8 @@ def parse_pack(text: str, file: str = "<string>", base_dir: Path | None = None) 
 
 
 def _load(path: Path, chain: tuple[Path, ...]) -> tuple[Pack, dict[str, _Origin]]:
-    file = str(path)
-    resolved = path.resolve()
-    if resolved in chain:
-        cycle = " → ".join(str(p) for p in (*chain, resolved))
-        raise PackError([Problem(file, None, None, "extends", f"circular extends: {cycle}")])
-    try:
-        raw = path.read_bytes()
-    except OSError as exc:
-        raise PackError(
-            [Problem(file, None, None, "", f"cannot read file: {exc.strerror}")]
-        ) from exc
-    if len(raw) > MAX_PACK_BYTES:
-        raise PackError(
-            [Problem(file, None, None, "", f"file is larger than {MAX_PACK_BYTES} bytes")]
-        )
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        line = raw[: exc.start].count(b"\n") + 1
-        raise PackError([Problem(file, line, None, "", "not UTF-8 text")]) from exc
-    return _parse(text, file, path.parent, (*chain, resolved))
+    text = read_yaml_file(path, chain, MAX_PACK_BYTES, "pack")
+    return _parse(text, str(path), path.parent, (*chain, path.resolve()))
 
 
 def _parse(
