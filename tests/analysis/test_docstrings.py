@@ -14,7 +14,9 @@ MODULES = [
     "foedus.analysis.brokerage",
     "foedus.analysis.coupling",
     "foedus.analysis.network",
+    "foedus.analysis.spread",
     "foedus.analysis.sustainment",
+    "foedus.analysis.wedge",
 ]
 
 

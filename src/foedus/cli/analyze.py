@@ -14,8 +14,8 @@ from foedus.cli._common import JsonOption, console, parse_date, print_json
 
 analyze_app = typer.Typer(
     name="analyze",
-    help="Alignment analytics: balance and camps, brokerage, alignment basis, coupling, "
-    "sustainment of a war of attrition.",
+    help="Alignment analytics: balance and camps, brokerage, alignment basis, coupling and spread, "
+    "sustainment of a war of attrition, the wedge ranking.",
     no_args_is_help=True,
 )
 
@@ -478,6 +478,53 @@ def basis_cmd(
         console.print(f"  · {reading}")
 
 
+# ----------------------------------------------------------------------------- engine helpers
+ScenarioOpt = Annotated[
+    str | None, typer.Option("--scenario", help="Bundled scenario id or scenario YAML path.")
+]
+EngineDrawsOpt = Annotated[
+    int, typer.Option("--draws", "-n", min=100, help="Monte Carlo draws (cascades) per run.")
+]
+EngineSeedOpt = Annotated[
+    int | None,
+    typer.Option(
+        "--seed", "-s", min=0, help="Random seed (default: the scenario's, else foedus's)."
+    ),
+]
+BaseRatesOpt = Annotated[
+    bool,
+    typer.Option("--base-rates", help="Use the literature base rates of alliance reliability."),
+]
+
+
+def _scenario_at(scenario: Any, as_of: str | None) -> Any:
+    """``scenario`` moved to ``--as-of`` (checked against the pack on that date)."""
+    import dataclasses
+
+    from foedus.errors import FoedusError
+
+    day = parse_date(as_of)
+    if day is None:
+        return scenario
+    view = scenario.pack.as_of(day)
+    states = {a.id for a in view.actors if a.kind == "state"}
+    for t in scenario.spec.triggers:
+        for who in (t.attacker, t.target):
+            if who not in states:
+                raise FoedusError(
+                    f"--as-of {day}: {who} (trigger of {scenario.spec.id}) is not a state of "
+                    f"{view.id} on that date"
+                )
+    spec = scenario.spec.model_copy(update={"as_of": day})
+    return dataclasses.replace(scenario, spec=spec)
+
+
+def _reliability(base_rates: bool) -> Any:
+    from foedus.engine import BaseRateProvider, default_provider
+
+    return BaseRateProvider() if base_rates else default_provider()
+
+
 # ----------------------------------------------------------------------------- coupling
 @analyze_app.command("coupling")
 def coupling_cmd(
@@ -490,13 +537,36 @@ def coupling_cmd(
     theatres: Annotated[
         str, typer.Option("--theatres", help="Two theatres, comma-separated.")
     ] = "europe,indo_pacific",
+    spread: Annotated[
+        bool,
+        typer.Option(
+            "--spread/--no-spread",
+            help="Also P(a war in one theatre spreads to the other) from the engine.",
+        ),
+    ] = True,
+    spread_scenario: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--spread-scenario",
+            help="Scenario starting the war, one per direction (repeatable; default: "
+            "rus-nato-escalation and prk-limited-strike).",
+        ),
+    ] = None,
+    draws: EngineDrawsOpt = 20_000,
+    seed: EngineSeedOpt = None,
+    base_rates: BaseRatesOpt = False,
     weight: WeightOpt = None,
     sign: SignOpt = None,
     orgs: OrgsOpt = "expand",
     json_out: JsonOption = False,
 ) -> None:
-    """Cross-theatre tie and flow weight, with and without some ties (default: the 2024 pact)."""
+    """Cross-theatre tie and flow weight, and P(war spreads across theatres), with and without
+    some ties (default: the 2024 Russia–DPRK pact)."""
+    import dataclasses
+
     from foedus.analysis.coupling import compare_coupling
+    from foedus.analysis.spread import DEFAULT_ORIGINS, theatre_spread
+    from foedus.engine import load_scenario
     from foedus.errors import FoedusError
 
     names = tuple(t.strip() for t in theatres.split(",") if t.strip())
@@ -512,15 +582,53 @@ def coupling_cmd(
         theatres=(names[0], names[1]),
         mapping=_mapping(weight, sign, orgs),
     )
+    spread_out: list[dict[str, Any]] | None = None
+    note = None
+    if spread:
+        scen = [_scenario_at(load_scenario(s), as_of) for s in spread_scenario or DEFAULT_ORIGINS]
+        foreign = sorted({s.spec.id for s in scen if s.pack.id != p.id})
+        if foreign and not spread_scenario:
+            note = (
+                f"not computed: the default spread scenarios are on pack {scen[0].pack.id}, not "
+                f"{p.id} (pass --spread-scenario)"
+            )
+        else:
+            if foreign:
+                raise FoedusError(
+                    f"--spread-scenario: {', '.join(foreign)} not on pack {p.id}; use scenarios "
+                    "of the analysed pack"
+                )
+            try:
+                entries = theatre_spread(
+                    scen,
+                    removed,
+                    (names[0], names[1]),
+                    draws=draws,
+                    seed=seed,
+                    provider=_reliability(base_rates),
+                )
+            except ValueError as exc:
+                raise FoedusError(f"--spread-scenario: {exc}") from None
+            spread_out = [e.to_dict() for e in entries]
+            forward = [e for e in entries if (e.origin, e.to) == names]
+            if forward:
+                with_all = dataclasses.replace(with_all, p_spread=forward[0].p_with)
+                without_some = dataclasses.replace(without_some, p_spread=forward[0].p_without)
+    else:
+        note = "not computed (--no-spread)"
     out = {
         "pack": p.id,
         "with": with_all.to_dict(),
         "without": without_some.to_dict(),
         "delta_cross": with_all.cross - without_some.cross,
         "delta_index": with_all.index - without_some.index,
-        "p_spread": None,
-        "p_spread_note": "from the scenario engine once it is available",
+        "spread": spread_out,
+        "spread_definition": "P(the belligerents of a war started in one theatre include a state "
+        "of the other), engine runs with and without the removed ties on common random numbers; "
+        "p_spread in 'with'/'without' is the first theatre → second theatre direction",
     }
+    if note:
+        out["spread_note"] = note
     if json_out:
         print_json(out)
         return
@@ -540,3 +648,114 @@ def coupling_cmd(
             ", ".join(e["flows"]),
         )
     console.print(table)
+    if spread_out:
+        st = Table(
+            "war starts in (scenario)", "spreads to", "P with", f"P without {', '.join(removed)}",
+            "Δ [95%]", "s.e. paired / indep.",
+            title=f"P(war spreads across theatres), engine, {spread_out[0]['draws']:,} draws, "
+            f"seed {spread_out[0]['seed']}",
+        )  # fmt: skip
+        for e in spread_out:
+            st.add_row(
+                f"{e['from']} ({e['scenario']}: {e['trigger']})", e["to"], f"{e['p_with']:.4f}",
+                f"{e['p_without']:.4f}",
+                f"{e['diff']:+.4f} [{e['ci95'][0]:+.4f}, {e['ci95'][1]:+.4f}]",
+                f"{e['se']:.4f} / {e['se_independent']:.4f}",
+            )  # fmt: skip
+        console.print(st)
+    elif note:
+        console.print(f"P(war spreads across theatres): {note}")
+
+
+# ----------------------------------------------------------------------------- wedge
+def _default_scenario(exposed: str) -> str:
+    """The first bundled base scenario (no baseline) whose first trigger targets ``exposed``."""
+    from foedus.engine import bundled_scenarios, load_scenario
+    from foedus.errors import FoedusError
+
+    for sid in bundled_scenarios():
+        s = load_scenario(sid)
+        if s.spec.baseline is None and s.spec.triggers[0].target == exposed:
+            return sid
+    raise FoedusError(
+        f"--exposed {exposed}: no bundled scenario attacks it; pass --scenario with one that does"
+    )
+
+
+@analyze_app.command("wedge")
+def wedge_cmd(
+    camp: Annotated[
+        str,
+        typer.Option(
+            "--camp",
+            help="Camp members: states or organisations (expanded to member states), "
+            "comma-separated.",
+        ),
+    ] = "NATO,IP4",
+    exposed: Annotated[
+        str,
+        typer.Option(
+            "--exposed", help="The exposed member (must be the scenario's trigger target)."
+        ),
+    ] = "KOR",
+    scenario: ScenarioOpt = None,
+    swing: Annotated[
+        float,
+        typer.Option(
+            "--swing",
+            min=0.0,
+            max=1.0,
+            help="How much a wavering member weakens: tie strengths and honour odds × (1 − swing).",
+        ),
+    ] = 0.5,
+    draws: EngineDrawsOpt = 100_000,
+    seed: EngineSeedOpt = None,
+    as_of: AsOfOpt = None,
+    base_rates: BaseRatesOpt = False,
+    json_out: JsonOption = False,
+) -> None:
+    """Whose wavering most lowers P(deterrence holds) for the camp's exposed member (C20–C21).
+
+    Each member in turn wavers (its positive ties to the camp weakened as a scenario
+    modification); the engine runs every variant on common random numbers.
+    """
+    from foedus.analysis.wedge import engine_wedge
+    from foedus.engine import load_scenario
+
+    scen = _scenario_at(load_scenario(scenario or _default_scenario(exposed)), as_of)
+    result = engine_wedge(
+        scen,
+        [c for c in camp.split(",") if c.strip()],
+        exposed,
+        swing=swing,
+        draws=draws,
+        seed=seed,
+        provider=_reliability(base_rates),
+    )
+    out = result.to_dict()
+    if json_out:
+        print_json(out)
+        return
+    console.print(
+        f"[bold]wedge[/] on {out['scenario']} ({out['scenario_title']}), pack {out['pack']} as of "
+        f"{out['as_of']}: P(deterrence holds) for {out['exposed']} = {out['p_base']:.4f} "
+        f"({out['draws']:,} draws, {out['worlds']:,} worlds, seed {out['seed']}; reliability: "
+        f"{out['reliability']})"
+    )
+    console.print(
+        f"camp: {', '.join(out['camp'])}; a wavering member's camp ties: strength × "
+        f"{1 - swing:g}, log-odds of honouring {out['logit_shift']:+.3f}"
+    )
+    table = Table(
+        "rank", "member", "P(holds) base", "P(holds) wavering", "drop", "s.e. paired",
+        "s.e. independent", "ties weakened",
+    )  # fmt: skip
+    for i, e in enumerate(out["ranking"], 1):
+        table.add_row(
+            str(i), e["member"], f"{e['p_base']:.4f}", f"{e['p_waver']:.4f}",
+            f"{e['drop']:+.4f}", f"{e['drop_se']:.4f}", f"{e['se_independent']:.4f}",
+            ", ".join(e["ties"]) or "—",
+        )  # fmt: skip
+    console.print(table)
+    for n in out["notes"]:
+        console.print(f"note: {n}")
