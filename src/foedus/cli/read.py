@@ -12,7 +12,7 @@ from typing import Annotated
 
 import typer
 
-from foedus.cli._common import JsonOption, console, print_json
+from foedus.cli._common import JsonOption, console, parse_date, print_json
 from foedus.errors import FoedusError
 
 
@@ -22,12 +22,114 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     @app.command("read")
     def read(
         article: Annotated[str, typer.Argument(help="ARTICLE.txt, or 'eval' with --gold DIR.")],
+        more_ids: Annotated[
+            list[str] | None,
+            typer.Argument(
+                help="Further proposal ids for the one --accept or --reject given.",
+                show_default=False,
+            ),
+        ] = None,
         gold: Annotated[
             Path | None, typer.Option("--gold", help="Folder of NAME.txt + NAME.gold.json.")
         ] = None,
+        into: Annotated[
+            Path | None,
+            typer.Option("--into", help="Propose the article's content as additions to PACK.yaml."),
+        ] = None,
+        accept: Annotated[
+            list[str] | None,
+            typer.Option(
+                "--accept", help="With --into: 'all' or proposal ids to write into the pack."
+            ),
+        ] = None,
+        reject: Annotated[
+            list[str] | None,
+            typer.Option("--reject", help="With --into: proposal ids never to propose again."),
+        ] = None,
+        date: Annotated[
+            str | None,
+            typer.Option("--date", help="With --into: the article's date if the pack lacks it."),
+        ] = None,
+        title: Annotated[
+            str | None,
+            typer.Option("--title", help="With --into: the article's title if the pack lacks it."),
+        ] = None,
         json_out: JsonOption = False,
     ) -> None:
-        """Extract actors, events, quantities and quotations from an article (or score: eval)."""
+        """Extract actors, events, quantities and quotations from an article (or score: eval).
+
+        With --into PACK.yaml: list what the article adds to the pack (new actors, ties from
+        events, flows from quantities, assessments from quotations) as proposals with stable
+        ids; nothing is written until --accept; --reject is remembered in PACK.review.yaml.
+        """
+        accept_ids = [i for a in accept or [] for i in a.split(",") if i]
+        reject_ids = [i for r in reject or [] for i in r.split(",") if i]
+        if more_ids:
+            if into is None or bool(accept_ids) == bool(reject_ids):
+                raise FoedusError(
+                    f"unexpected arguments {' '.join(more_ids)}: several ids follow one --accept "
+                    "or --reject (with --into); with both, repeat the option or use commas"
+                )
+            (accept_ids if accept_ids else reject_ids).extend(more_ids)
+        if into is None and (accept_ids or reject_ids or date or title):
+            raise FoedusError("--accept, --reject, --date and --title need --into PACK.yaml")
+        if into is not None:
+            from foedus.reading.into import read_into, result_json
+
+            into_res = read_into(
+                article,
+                into,
+                accept=accept_ids,
+                reject=reject_ids,
+                date=parse_date(date),
+                title=title,
+            )
+            if json_out:
+                print_json(result_json(into_res))
+                return
+            props = into_res.proposals
+            src = props.source
+            art = into_res.article
+            console.print(
+                f"[bold]{art['doc_id']}[/] (sha256 {art['sha256'][:12]}…, {art['length']} "
+                f"characters) into {into_res.pack_path}; source {src.id} "
+                + ("(new: added with the first accepted)" if props.source_is_new else "(known)")
+            )
+            marks = {"new": "+", "duplicate": "=", "skipped": "·", "accepted": "✓", "rejected": "✗"}
+            for p in props.proposals:
+                flags = " [hedged]" * p.hedged
+                deps = f" (needs {', '.join(p.depends_on)})" if p.depends_on else ""
+                console.print(
+                    f"{marks[p.status]} {p.id} {p.status:9} {p.summary}{flags}{deps} "
+                    f"@[{p.span[0]}:{p.span[1]}]",
+                    markup=False,
+                )
+                if p.reason and p.status in ("duplicate", "skipped"):
+                    console.print(f"      {p.reason}", markup=False)
+                if p.status == "new" and p.element is not None:
+                    from foedus.reading.pack_append import dump_items, element_yaml
+
+                    body = dump_items([element_yaml(p.element)])
+                    where = "estimates of " if p.kind == "estimate" else ""
+                    console.print(f"      + {where}{p.section}:", markup=False)
+                    for line in body.splitlines():
+                        console.print(f"      + {line}", markup=False)
+            totals = {k: sum(v.values()) for k, v in props.counts().items()}
+            console.print(
+                "counts: "
+                + "; ".join(
+                    f"{k} {totals[k]} (" + ", ".join(f"{s} {n}" for s, n in sorted(v.items())) + ")"
+                    for k, v in props.counts().items()
+                )
+            )
+            if into_res.written:
+                console.print("written: " + ", ".join(str(w) for w in into_res.written))
+            else:
+                console.print(
+                    "Nothing written. Accept with --accept all or --accept ID …; "
+                    "reject with --reject ID …"
+                )
+            return
         if article == "eval" and not Path("eval").is_file():
             from foedus.reading.scoring import evaluate_dir
 
