@@ -114,11 +114,13 @@ def test_not_flows_are_ignored() -> None:
 
 
 def test_events_negation_hedging_coordination() -> None:
-    out = read_text("Seoul and Tokyo condemned North Korea. The Kremlin did not attack Japan.")
+    out = read_text(
+        "Seoul and Tokyo condemned North Korea. The Kremlin did not attack Japan.", use_model=False
+    )
     evs = {(e["type"], e["source"], e["target"], e["negated"]) for e in out["events"]}
     assert ("ACCUSE", "KOR", "PRK", False) in evs and ("ACCUSE", "JPN", "PRK", False) in evs
     assert ("ATTACK", "RUS", "JPN", True) in evs
-    out = read_text("Russia reportedly pledged $5 billion to North Korea.")
+    out = read_text("Russia reportedly pledged $5 billion to North Korea.", use_model=False)
     assert out["events"][0]["hedged"] and out["quantities"][0]["value"] == 5e9
 
 
@@ -134,10 +136,12 @@ def test_score_perfect_and_empty() -> None:
 
 
 def test_dev_set_scores_meet_targets(tmp_path: Path, seeds_dir: Path) -> None:
+    """The rule-only path (no model) meets the targets on the development set."""
     for p in FIX.iterdir():
-        shutil.copy(p, tmp_path / p.name)
+        if p.is_file():
+            shutil.copy(p, tmp_path / p.name)
     shutil.copy(seeds_dir / "putin-kim-summit-2024.txt", tmp_path)
-    res = evaluate_dir(tmp_path)["overall"]
+    res = evaluate_dir(tmp_path, use_model=False)["overall"]
     assert res["mentions"]["f1"] >= 0.85
     assert res["events"]["f1"] >= 0.60
     assert res["quantities"]["f1"] >= 0.75
@@ -160,7 +164,7 @@ def test_crlf_mixed_scripts_unbalanced_quotes() -> None:
     text = (
         "Seoul said:\r\n“Pyongyang moved ”troops“ to Russia.\r\n北朝鮮 и Россия “ 😀 Moscow agreed."
     )
-    out = read_text(text)
+    out = read_text(text, use_model=False)
     _check_offsets(text, out)
     assert any(a["id"] == "RUS" for a in out["actors"])
 
@@ -168,7 +172,7 @@ def test_crlf_mixed_scripts_unbalanced_quotes() -> None:
 def test_five_megabytes(tmp_path: Path) -> None:
     unit = (FIX / "kursk-deployment.txt").read_text("utf-8")
     text = unit * (5_000_000 // len(unit) + 1)
-    out = read_text(text)
+    out = read_text(text, use_model=False)
     assert len(out["actors"]) > 0
     last = max(s for a in out["actors"] for s, _, _ in a["mentions"])
     assert last > 4_900_000
@@ -179,7 +183,7 @@ def test_five_megabytes(tmp_path: Path) -> None:
     st.text(alphabet=st.sampled_from(list("ab “”\n\r.,Seoul Russia 11,000 troops")), max_size=200)
 )
 def test_any_text_offsets_are_valid(text: str) -> None:
-    _check_offsets(text, read_text(text))
+    _check_offsets(text, read_text(text, use_model=False))
 
 
 def test_cli_read_and_eval(tmp_path: Path) -> None:

@@ -6,7 +6,6 @@ evaluation, so that ``read FILE`` and ``read eval`` live in one command without 
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
 from typing import Annotated
 
@@ -174,50 +173,40 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     def bench_read(
         repeat: Annotated[int, typer.Option(help="Copies of the built-in sample text.")] = 200,
         model: Annotated[
-            bool, typer.Option("--model/--no-model", help="Also time the spaCy pipeline.")
+            bool,
+            typer.Option("--model/--no-model", help="Also time the pipeline with the spaCy parse."),
         ] = True,
+        text: Annotated[
+            Path | None, typer.Option("--text", help="Time this article instead of the sample.")
+        ] = None,
         json_out: JsonOption = False,
     ) -> None:
-        """Words per second of the whole reading pipeline on one core."""
-        from foedus.reading.gazetteer import load_gazetteer
-        from foedus.reading.pipeline import read_text
+        """Words per second of the whole reading pipeline on one core (with and without spaCy)."""
+        from foedus.reading.bench import SAMPLE, bench_reading
+        from foedus.reading.pipeline import load_article
 
-        t0 = time.perf_counter()
-        load_gazetteer()
-        load_s = time.perf_counter() - t0
-        sample = (
-            "Seoul said on Tuesday that North Korea had sent roughly 11,000 troops to Russia’s "
-            "Kursk region, and Moscow has provided $350 million in aid to Pyongyang. "
-            "“This is not a marriage of equals,” said Jane Roe, a fellow at a think tank.\n"
-        )
-        text = sample * repeat
-        t0 = time.perf_counter()
-        read_text(text)
-        dt = time.perf_counter() - t0
-        words = len(text.split())
-        res: dict[str, object] = {}
-        if model:
-            from foedus.reading.nlp import load_pipeline
-
-            t0 = time.perf_counter()
-            nlp, name = load_pipeline()
-            res["model"] = name
-            res["model_load_seconds"] = time.perf_counter() - t0
-            if nlp is not None:
-                t0 = time.perf_counter()
-                for _ in nlp.pipe(text.splitlines()):
-                    pass
-                res["model_words_per_second"] = words / (time.perf_counter() - t0)
-        res.update(
-            {"words": words, "seconds": dt, "words_per_second": words / dt, "load_seconds": load_s}
-        )
+        sample = load_article(text)[0] if text is not None else SAMPLE
+        try:
+            res = bench_reading(repeat=repeat, use_model=model, sample=sample)
+        except ValueError as exc:
+            raise FoedusError(str(exc)) from None
         if json_out:
             print_json(res)
-        else:
+            return
+        console.print(
+            f"{res['words']} words on cpu {res['cpu']}; gazetteer load "
+            f"{res['gazetteer_load_seconds']:.3f} s"
+        )
+        console.print(f"rule-only pipeline: {res['rule_only_words_per_second']:,.0f} words/s")
+        if not model:
+            return
+        if res["model"] is None:
+            console.print("no spaCy model installed: the reader runs its rule-only path")
+            return
+        console.print(f"model {res['model']}: loaded in {res['model_load_seconds']:.2f} s")
+        if "words_per_second" in res:
             console.print(
-                f"{words} words in {dt:.3f} s: {words / dt:,.0f} words/s (load {load_s:.3f} s)"
+                f"whole pipeline with the spaCy parse: {res['words_per_second']:,.0f} words/s "
+                f"({res['parsed_words_fraction']:.0%} of the words parsed; spaCy alone on "
+                f"every paragraph: {res['spacy_only_words_per_second']:,.0f} words/s)"
             )
-            for k, v in res.items():
-                console.print(f"{k}: {v}")
-            for k, v in res.items():
-                console.print(f"{k}: {v}")

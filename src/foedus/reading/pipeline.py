@@ -8,19 +8,65 @@ from pathlib import Path
 from typing import Any
 
 from foedus.errors import DataFormatError, DataNotFoundError
-from foedus.reading.events import find_events
+from foedus.reading.depevents import find_events_parsed
+from foedus.reading.events import Event, find_events
 from foedus.reading.gazetteer import load_gazetteer
 from foedus.reading.mentions import find_mentions
+from foedus.reading.nlp import cached_pipeline
 from foedus.reading.quantities import find_quantities
 from foedus.reading.quotes import find_quotes
 
 
-def read_text(text: str, doc_id: str = "doc", sha256: str | None = None) -> dict[str, Any]:
+def _merge(rule: list[Event], parsed: list[Event], mode: str) -> list[Event]:
+    """Combine rule and parse events; see :data:`EVENT_MODE`."""
+    if mode == "parse":
+        return parsed
+    covered = {(e.start, e.end) for e in parsed}
+    if mode == "parse+rule":
+        # The parse decides for every trigger it resolved; the rules fill in the rest.
+        rest = [e for e in rule if (e.start, e.end) not in covered]
+        return sorted([*parsed, *rest], key=lambda e: e.start)
+    raise ValueError(f"unknown event mode {mode!r}")
+
+
+#: How events are found when a model is installed: ``"parse"`` (dependency patterns only) or
+#: ``"parse+rule"`` (dependency patterns; the rule lexicon for triggers the parse left unresolved).
+EVENT_MODE = "parse"
+
+
+def read_text(
+    text: str,
+    doc_id: str = "doc",
+    sha256: str | None = None,
+    *,
+    use_model: bool = True,
+    nlp: Any = None,
+) -> dict[str, Any]:
     """Extract everything from ``text``; offsets index ``text`` exactly as given.
+
+    Parameters
+    ----------
+    text : str
+        The article.
+    doc_id, sha256 : str
+        Written into the output (sha256 of ``text`` as UTF-8 when not given).
+    use_model : bool
+        Find events with the spaCy dependency parse when an English model is installed
+        (:func:`foedus.reading.nlp.cached_pipeline`); False runs the rule-only path.
+    nlp : spacy.Language, optional
+        A loaded pipeline to use instead of the cached one (the benchmark passes its own).
+
+    Returns
+    -------
+    dict
+        ANNOTATION.md JSON: ``doc_id``, ``text_sha256``, ``actors``, ``events``, ``quantities``,
+        ``quotes``.
 
     Examples
     --------
-    >>> out = read_text("Russia deployed roughly 11,000 North Korean troops to Kursk.")
+    >>> out = read_text(
+    ...     "Russia deployed roughly 11,000 North Korean troops to Kursk.", use_model=False
+    ... )
     >>> [a["id"] for a in out["actors"]]
     ['PRK', 'RUS']
     """
@@ -31,6 +77,10 @@ def read_text(text: str, doc_id: str = "doc", sha256: str | None = None) -> dict
         a = actors.setdefault(m.actor_id, {"id": m.actor_id, "type": m.actor_type, "mentions": []})
         a["mentions"].append([m.start, m.end, m.surface])
     events = find_events(text, mentions)
+    if nlp is None and use_model:
+        nlp = cached_pipeline()[0]
+    if nlp is not None:
+        events = _merge(events, find_events_parsed(text, mentions, nlp, gaz), EVENT_MODE)
     ev_json = [
         {
             "type": e.type,
@@ -98,7 +148,7 @@ def load_article(path: str | Path) -> tuple[str, str]:
     return text, hashlib.sha256(raw).hexdigest()
 
 
-def read_file(path: str | Path) -> dict[str, Any]:
+def read_file(path: str | Path, *, use_model: bool = True) -> dict[str, Any]:
     """:func:`read_text` on a file; ``doc_id`` is the file's stem."""
     text, sha = load_article(path)
-    return read_text(text, Path(path).name.removesuffix(".txt"), sha)
+    return read_text(text, Path(path).name.removesuffix(".txt"), sha, use_model=use_model)

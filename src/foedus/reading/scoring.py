@@ -106,8 +106,11 @@ def score(pred: dict[str, Any], gold: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def evaluate_dir(gold_dir: str | Path) -> dict[str, Any]:
-    """Micro-averaged scores over every ``NAME.txt`` with a ``NAME.gold.json`` beside it."""
+def evaluate_dir(gold_dir: str | Path, *, use_model: bool = True) -> dict[str, Any]:
+    """Micro-averaged scores over every ``NAME.txt`` with a ``NAME.gold.json`` beside it.
+
+    ``use_model=False`` scores the rule-only path even when a spaCy model is installed.
+    """
     from foedus.errors import DataNotFoundError
     from foedus.reading.pipeline import read_file
 
@@ -121,7 +124,9 @@ def evaluate_dir(gold_dir: str | Path) -> dict[str, Any]:
     totals: dict[str, list[int]] = {}
     for g in docs:
         name = g.name[: -len(".gold.json")]
-        s = score(read_file(d / f"{name}.txt"), json.loads(g.read_text("utf-8")))
+        s = score(
+            read_file(d / f"{name}.txt", use_model=use_model), json.loads(g.read_text("utf-8"))
+        )
         per_doc[name] = s
         for cat in ("mentions", "events", "quantities", "quotes", "quote_spans"):
             t = totals.setdefault(cat, [0, 0, 0])

@@ -1,0 +1,494 @@
+"""PLOVER-style events from a spaCy dependency parse (used when an English model is installed).
+
+A trigger is a verb or event noun whose lemma is in :data:`VERB_TRIGGERS` / :data:`NOUN_TRIGGERS`.
+Its arguments come from the parse, resolved to the actor mentions already found:
+
+- verbs: the subject (``nsubj``; the ``agent`` of a passive) is the source; the target is the
+  recipient of a ``to``/``into`` phrase, else the direct object (``sent troops to Russia``,
+  ``warned Japan``, ``sanctioned North Korean banks``), else a ``with/on/against`` object;
+  a verb without a subject takes it from the verb it depends on (``Seoul is weighing whether to
+  send …``; object control for ``accused X of supplying``);
+- nouns: the possessor or a demonym modifier is the source (``Russia’s war``), a light verb's
+  subject otherwise (``Washington imposed sanctions on …``); ``of`` is the source of aid nouns and
+  the target of attack nouns;
+- coordinated actors give one event per member; coordinated subjects of a symmetric type pair up;
+- ``negated``: a ``neg`` dependent (``not``, ``never``), ``no`` on the object, or a governing
+  ``refuse/fail/deny``; ``hedged``: a modal (``may``, ``would``, ``will``), ``if/whether``, or a
+  governing ``allege/suspect/believe/plan/weigh/…`` on the way up the parse.
+
+Examples
+--------
+>>> VERB_TRIGGERS["sanction"], NOUN_TRIGGERS["talk"]
+('SANCTION', 'CONSULT')
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import Any
+
+from foedus.reading.events import SYMMETRIC, Event
+from foedus.reading.gazetteer import Gazetteer
+from foedus.reading.mentions import Mention
+
+VERB_TRIGGERS: dict[str, str] = {}
+for _type, _words in {
+    "AGREE": "sign ratify conclude approve upgrade agree",
+    "CONSULT": "consult",
+    "VISIT": "visit meet host travel",
+    "SUPPORT": "supply provide ship deliver transfer pledge help support aid assist fund arm "
+    "finance",
+    "ACCUSE": "condemn denounce accuse protest",
+    "THREATEN": "threaten warn",
+    "SANCTION": "sanction blacklist",
+    "DEPLOY": "deploy dispatch station",
+    "ATTACK": "attack invade strike shell seize capture fight bomb",
+}.items():
+    for _w in _words.split():
+        VERB_TRIGGERS[_w] = _type
+NOUN_TRIGGERS: dict[str, str] = {}
+for _type, _words in {
+    "CONSULT": "talk consultation negotiation",
+    "VISIT": "visit trip summit",
+    "SUPPORT": "aid assistance support supply shipment delivery transfer",
+    "ACCUSE": "condemnation",
+    "THREATEN": "threat",
+    "SANCTION": "sanction",
+    "DEPLOY": "deployment",
+    "ATTACK": "attack invasion war offensive strike",
+}.items():
+    for _w in _words.split():
+        NOUN_TRIGGERS[_w] = _type
+
+_LIGHT_VERBS = frozenset(
+    [
+        "hold",
+        "impose",
+        "launch",
+        "conduct",
+        "pay",
+        "make",
+        "carry",
+        "wage",
+        "mount",
+        "begin",
+        "start",
+        "announce",
+        "resume",
+        "continue",
+        "stage",
+        "open",
+        "extend",
+        "offer",
+        "give",
+    ]
+)
+_RECIPIENT_PREPS = ("to", "into", "toward", "towards")
+_OTHER_PREPS = ("with", "on", "against", "at", "upon")
+_NEG_GOVERNORS = frozenset(["refuse", "fail", "deny", "decline", "avoid"])
+_HEDGE_GOVERNORS = frozenset(
+    [
+        "allege",
+        "suspect",
+        "believe",
+        "estimate",
+        "plan",
+        "expect",
+        "consider",
+        "weigh",
+        "intend",
+        "fear",
+        "propose",
+        "threaten",
+        "prepare",
+        "seek",
+        "rumor",
+        "rumour",
+        "speculate",
+        "mull",
+        "contemplate",
+        "hope",
+        "want",
+        "aim",
+    ]
+)
+_HEDGE_WORDS = frozenset(
+    [
+        "reportedly",
+        "allegedly",
+        "possibly",
+        "probably",
+        "likely",
+        "apparently",
+        "perhaps",
+        "potentially",
+        "possible",
+        "alleged",
+        "suspected",
+        "planned",
+        "potential",
+        "proposed",
+        "future",
+        "prospective",
+    ]
+)
+_HEDGE_MARKS = frozenset(["if", "whether", "unless"])
+_NOT_HEDGING_MODALS = frozenset(["must", "can", "ca", "need", "should"])
+_CLIMB = frozenset(["xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "pobj"])
+_CONTROL_PREPS = frozenset(["of", "with", "into", "from"])
+_PRONOUNS = frozenset(["it", "they", "he", "she", "we", "which", "that", "who"])
+
+
+class _Index:
+    """Token ↔ mention lookups for one parsed text (offsets shifted to the whole text)."""
+
+    def __init__(self, mentions: list[Mention], gaz: Gazetteer | None) -> None:
+        self.by_start: dict[int, Mention] = {}
+        self.starts = sorted(m.start for m in mentions)
+        self.mentions = sorted(mentions, key=lambda m: m.start)
+        self.gaz = gaz
+
+    def mention_at(self, char: int) -> Mention | None:
+        import bisect
+
+        k = bisect.bisect_right(self.starts, char) - 1
+        if k >= 0 and self.mentions[k].start <= char < self.mentions[k].end:
+            return self.mentions[k]
+        return None
+
+
+def _tok_mention(tok: Any, idx: _Index, base: int) -> Mention | None:
+    return idx.mention_at(base + tok.idx)
+
+
+def _actors(
+    tok: Any, idx: _Index, base: int, *, modifiers: bool, places: bool, seen: set[int] | None = None
+) -> list[Mention]:
+    """Actor mentions denoted by the phrase headed by ``tok`` (and its conjuncts)."""
+    seen = seen if seen is not None else set()
+    if tok.i in seen:
+        return []
+    seen.add(tok.i)
+    out: list[Mention] = []
+    m = _tok_mention(tok, idx, base)
+    if m is not None:
+        out.append(m)
+    else:
+        for c in tok.children:
+            if c.dep_ == "poss" or (modifiers and c.dep_ in ("amod", "compound", "nmod")):
+                cm = _tok_mention(c, idx, base)
+                if cm is not None and cm not in out:
+                    out.append(cm)
+        if not out and places and idx.gaz is not None:
+            e = idx.gaz.lookup(tok.text)
+            if e is not None and e.kind in ("place", "capital", "seat") and e.actor_id is not None:
+                out.append(
+                    Mention(
+                        base + tok.idx, base + tok.idx + len(tok), tok.text, e.actor_id, "state"
+                    )
+                )
+    for c in tok.children:
+        if c.dep_ == "conj":
+            out.extend(_actors(c, idx, base, modifiers=modifiers, places=places, seen=seen))
+    return out
+
+
+def _pobjs(tok: Any, preps: Iterable[str]) -> Iterator[Any]:
+    wanted = set(preps)
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in wanted:
+            for g in c.children:
+                if g.dep_ == "pobj":
+                    yield g
+        elif c.dep_ == "dative" and c.pos_ in ("PROPN", "NOUN"):
+            yield c
+
+
+def _children(tok: Any, deps: Iterable[str]) -> list[Any]:
+    d = set(deps)
+    return [c for c in tok.children if c.dep_ in d]
+
+
+def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
+    """Source of a verb: its subject, a passive's agent, or a controlling verb's subject/object."""
+    for a in _children(verb, ["agent"]):
+        for p in _children(a, ["pobj"]):
+            return _actors(p, idx, base, modifiers=True, places=False)
+    subj = _children(verb, ["nsubj"])
+    if subj:
+        return _actors(subj[0], idx, base, modifiers=True, places=False)
+    if _children(verb, ["nsubjpass"]):
+        return []
+    tok, steps = verb, 0
+    while tok.dep_ in _CLIMB and tok.head is not tok and steps < 5:
+        child, tok, steps = tok, tok.head, steps + 1
+        if tok.pos_ == "ADP":
+            continue
+        if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in _CONTROL_PREPS):
+            objs = [
+                a
+                for o in _children(tok, ["dobj"])
+                for a in _actors(o, idx, base, modifiers=False, places=False)
+            ]
+            if objs:
+                return objs
+        s = _children(tok, ["nsubj", "nsubjpass"])
+        if s:
+            return _actors(s[0], idx, base, modifiers=True, places=False)
+        if tok.pos_ not in ("VERB", "AUX"):
+            break
+    return []
+
+
+def _verb_args(
+    verb: Any, etype: str, idx: _Index, base: int
+) -> tuple[list[Mention], list[Mention]]:
+    theme_types = etype in ("SUPPORT", "DEPLOY")
+    # A place stands for its state as the destination ("visited Vladivostok"), not for a host.
+    places = etype in ("DEPLOY", "VISIT") and verb.lemma_ != "host"
+    passive = _children(verb, ["nsubjpass"])
+    if passive:
+        targets = _actors(passive[0], idx, base, modifiers=True, places=places)
+        return _subject(verb, idx, base), targets
+    sources = _subject(verb, idx, base)
+    holders = [verb, *_children(verb, ["dobj"])]
+    targets = [
+        a
+        for h in holders
+        for p in _pobjs(h, _RECIPIENT_PREPS)
+        for a in _actors(p, idx, base, modifiers=True, places=places)
+    ]
+    if not targets:
+        for o in _children(verb, ["dobj", "dative"]):
+            targets.extend(_actors(o, idx, base, modifiers=not theme_types, places=places))
+    if not targets:
+        targets = [
+            a
+            for h in holders
+            for p in _pobjs(h, _OTHER_PREPS + (("in",) if places else ()))
+            for a in _actors(p, idx, base, modifiers=True, places=places)
+        ]
+    return sources, targets
+
+
+def _noun_args(
+    noun: Any, etype: str, idx: _Index, base: int
+) -> tuple[list[Mention], list[Mention]]:
+    places = etype in ("DEPLOY", "VISIT")
+    # Possessor or demonym modifier ("Russia’s war", "Putin’s visit", "U.S. sanctions").
+    cands = [c for c in noun.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+    cands += [g for c in cands for g in c.conjuncts]
+    possessive = [c for c in cands if c.dep_ == "poss" or any(g.dep_ == "case" for g in c.children)]
+    sources: list[Mention] = []
+    for c in possessive or cands:
+        m = _tok_mention(c, idx, base)
+        if m is not None and m not in sources:
+            sources.append(m)
+    target_preps: tuple[str, ...] = _RECIPIENT_PREPS + _OTHER_PREPS + ("between",)
+    if etype == "ATTACK":
+        target_preps += ("in", "of")
+    targets = [
+        a
+        for p in _pobjs(noun, target_preps)
+        for a in _actors(p, idx, base, modifiers=True, places=places)
+    ]
+    if etype == "SUPPORT":
+        sources = sources or [
+            a
+            for p in _pobjs(noun, ["of", "by", "from"])
+            for a in _actors(p, idx, base, modifiers=True, places=False)
+        ]
+        head = noun.head
+        if not targets and noun.dep_ == "pobj" and head.lower_ == "with" and head.head is not head:
+            # "Russia’s war …, with the assistance of China": the war's agent is helped.
+            targets = (
+                _noun_args(head.head, "ATTACK", idx, base)[0] if head.head.pos_ == "NOUN" else []
+            )
+    head = noun.head
+    if not sources and noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _LIGHT_VERBS:
+        sources = _subject(head, idx, base)
+        if not targets:
+            targets = [
+                a
+                for p in _pobjs(head, _RECIPIENT_PREPS + _OTHER_PREPS)
+                for a in _actors(p, idx, base, modifiers=True, places=places)
+            ]
+    if etype in SYMMETRIC and not targets and len(sources) >= 2:
+        sources, targets = sources[1:], sources[:1]
+    return sources, targets
+
+
+def _chain(tok: Any) -> Iterator[Any]:
+    """``tok`` and the words it depends on, up through clauses (not across coordination)."""
+    steps = 0
+    yield tok
+    while tok.head is not tok and steps < 6 and tok.dep_ in _CLIMB and tok.dep_ != "conj":
+        tok = tok.head
+        steps += 1
+        yield tok
+
+
+def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
+    """``(negated, hedged)`` from the trigger's dependents and the words it depends on."""
+    negated = hedged = False
+    neg_scope = True  # a negation counts on the trigger and on verbs it is the xcomp of
+    for k, tok in enumerate(_chain(light if light is not None else trigger)):
+        for c in tok.children:
+            if c.dep_ == "neg" and neg_scope:
+                negated = True
+            if c.dep_ == "aux" and c.tag_ == "MD" and c.lower_ not in _NOT_HEDGING_MODALS:
+                hedged = True
+            if c.dep_ == "mark" and c.lower_ in _HEDGE_MARKS:
+                hedged = True
+            if c.dep_ in ("advmod", "amod") and c.lower_ in _HEDGE_WORDS:
+                hedged = True
+        if k > 0:
+            negated = negated or (neg_scope and tok.lemma_ in _NEG_GOVERNORS)
+            hedged = hedged or tok.lemma_ in _HEDGE_GOVERNORS
+        neg_scope = neg_scope and tok.dep_ == "xcomp"
+    for c in trigger.children:
+        if c.dep_ == "amod" and c.lower_ in _HEDGE_WORDS:
+            hedged = True
+    obj = _children(light if light is not None else trigger, ["dobj"])
+    if any(d.dep_ == "det" and d.lower_ == "no" for o in obj for d in o.children):
+        negated = True
+    if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
+        negated = True
+    return negated, hedged
+
+
+def _trigger_type(tok: Any) -> str | None:
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
+        if lemma == "warn" and not any(
+            c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
+        ):
+            return None  # "warn of consequences": a warning against tests is not a threat
+        if lemma == "show" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
+            return "VISIT"
+        if lemma == "send":
+            obj = " ".join(t.lower_ for o in _children(tok, ["dobj"]) for t in o.subtree)
+            troops = any(w in obj for w in ("troop", "soldier", "personnel", "force"))
+            return "DEPLOY" if troops else "SUPPORT"
+        return VERB_TRIGGERS.get(lemma)
+    if tok.pos_ in ("NOUN", "PROPN"):
+        return NOUN_TRIGGERS.get(lemma)
+    return None
+
+
+def events_from_doc(
+    doc: Any, mentions: list[Mention], gaz: Gazetteer | None = None, base: int = 0
+) -> list[Event]:
+    """Events in one parsed text (``doc``); ``base`` is the doc's offset in the whole text.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A parse with tags, lemmas and dependencies.
+    mentions : list of Mention
+        Actor mentions of the whole text (offsets into the whole text).
+    gaz : Gazetteer, optional
+        For places standing for their state as DEPLOY/VISIT targets (``visited Vladivostok``).
+    base : int
+        Offset of ``doc.text`` in the whole text.
+
+    Returns
+    -------
+    list of Event
+        One event per (trigger, source, target), sorted by trigger position.
+    """
+    idx = _Index(mentions, gaz)
+    out: list[Event] = []
+    for tok in doc:
+        etype = _trigger_type(tok)
+        if etype is None:
+            continue
+        is_noun = tok.pos_ in ("NOUN", "PROPN")
+        light = None
+        if is_noun:
+            head = tok.head
+            # "supplied … aid", "provide assistance": the verb is the trigger, not the noun.
+            anc = head
+            skip = False
+            for _ in range(3):
+                if anc.pos_ == "VERB" and _trigger_type(anc) is not None:
+                    skip = True
+                    break
+                if anc.head is anc:
+                    break
+                anc = anc.head
+            if skip:
+                continue
+            if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _LIGHT_VERBS:
+                light = head
+            sources, targets = _noun_args(tok, etype, idx, base)
+        else:
+            sources, targets = _verb_args(tok, etype, idx, base)
+            if etype in SYMMETRIC and not targets and len(sources) >= 2:
+                sources, targets = sources[1:], sources[:1]
+        sources = [m for m in sources if m.surface.lower() not in _PRONOUNS]
+        if not sources or not targets:
+            continue
+        negated, hedged = _attributes(tok, light)
+        start = base + tok.idx
+        seen: set[tuple[str, str]] = set()
+        for s in sources:
+            for t in targets:
+                key = (s.actor_id, t.actor_id)
+                if s.actor_id == t.actor_id or key in seen:
+                    continue
+                seen.add(key)
+                out.append(
+                    Event(
+                        etype,
+                        s.actor_id,
+                        t.actor_id,
+                        start,
+                        start + len(tok),
+                        tok.text,
+                        negated,
+                        hedged,
+                    )
+                )
+    return out
+
+
+def parse_spans(text: str, max_chars: int = 100_000) -> list[tuple[int, int]]:
+    """Paragraph spans of ``text`` to parse separately (long paragraphs cut at whitespace)."""
+    spans: list[tuple[int, int]] = []
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        end = n if nl < 0 else nl
+        while end - pos > max_chars:
+            cut = text.rfind(" ", pos, pos + max_chars)
+            cut = cut if cut > pos else pos + max_chars
+            spans.append((pos, cut))
+            pos = cut
+        if text[pos:end].strip():
+            spans.append((pos, end))
+        pos = end + 1
+    return spans
+
+
+def find_events_parsed(
+    text: str, mentions: list[Mention], nlp: Any, gaz: Gazetteer | None = None
+) -> list[Event]:
+    """Parse ``text`` paragraph by paragraph with ``nlp`` and extract events from the parse.
+
+    Offsets index ``text`` exactly as given (CRLF included); paragraphs without two mentions are
+    not parsed at all.
+    """
+    import bisect
+
+    starts = [m.start for m in mentions]
+    spans = [
+        (s, e)
+        for s, e in parse_spans(text)
+        if bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s) >= 2
+    ]
+    out: list[Event] = []
+    for (s, _e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
+        out.extend(events_from_doc(doc, mentions, gaz, s))
+    return sorted(out, key=lambda ev: ev.start)
