@@ -90,6 +90,37 @@ def test_brief_writes_self_contained_report(tmp_path: Path) -> None:
     assert "<script src=" not in html.replace(" ", "").lower().replace("<scriptsrc", "<script src")
     assert "Sources and assumptions" in html
     assert not list(out.glob(".*.tmp"))  # atomic writes leave no temporary files
+    # the alignment analytics: one section each, with provenance
+    an = doc["analyses"]
+    assert set(an) >= {"balance", "coupling", "basis", "brokerage", "sustainment", "wedge"}
+    for key in ("balance", "coupling", "brokerage", "sustainment", "wedge"):
+        assert an[key]["provenance"]["command"].startswith("foedus analyze " + key)
+    assert an["balance"]["exact"] is True and len(an["balance"]["camps"]) == 2
+    assert [tuple(b["pair"]) for b in an["basis"]] == [
+        ("RUS", "PRK"), ("CHN", "PRK"), ("USA", "KOR"), ("KOR", "JPN"),
+    ]  # fmt: skip
+    assert [s["scenario"] for s in an["sustainment"]["scenarios"]] == [
+        "all suppliers",
+        "without PRK",
+    ]
+    w = an["wedge"]
+    assert w["draws"] == 400  # never more than the scenarios' draws
+    assert w["exposed"] == "KOR" and w["ranking"] and w["pack"] == "putin-kim-2024"
+    spread = an["coupling"]["spread"]
+    assert {(e["from"], e["to"]) for e in spread} == {
+        ("europe", "indo_pacific"), ("indo_pacific", "europe"),
+    }  # fmt: skip
+    by_id = {sc["id"]: sc for sc in doc["scenarios"]}
+    for e in spread:  # the spread reuses the scenario runs: the same numbers
+        assert e["p_with"] == pytest.approx(by_id[e["scenario"]]["p_cross_theatre"], abs=1e-12)
+    ip = next(e for e in spread if e["from"] == "indo_pacific")
+    assert ip["p_without"] == pytest.approx(
+        by_id["prk-limited-strike-no-pact"]["p_cross_theatre"], abs=1e-12
+    )
+    assert an["coupling"]["with"]["p_spread"] is not None
+    for anchor in ("an-balance", "an-coupling", "an-basis", "an-brokerage", "an-sustainment",
+                   "an-wedge", "fig-wedge", "fig-spread", "fig-sus"):  # fmt: skip
+        assert f'id="{anchor}"' in html
 
 
 def test_scenarios_list() -> None:
@@ -128,4 +159,5 @@ def test_bench_brief_smoke() -> None:
     assert res.exit_code == 0, res.output
     d = json.loads(res.output)
     assert d["scenarios"] >= 10 and d["actor_draw_rounds"] > 0
+    assert d["wedge_draws"] == 200 and "wedge" in d["analyses"]
     assert d["actor_draw_rounds_per_s"] > 0 and d["peak_rss_mib_main"] > 0

@@ -41,6 +41,7 @@ from foedus.analysis.spread import (
     spread_indicator,
     theatre_spread,
     war_theatre,
+    without_ties,
 )
 from foedus.analysis.sustainment import (
     DEFAULT_PARAMETERS,
@@ -116,4 +117,5 @@ __all__ = [
     "waver_modifications",
     "waver_ties",
     "wedge_ranking",
+    "without_ties",
 ]

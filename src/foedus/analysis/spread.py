@@ -41,6 +41,7 @@ __all__ = [
     "spread_indicator",
     "theatre_spread",
     "war_theatre",
+    "without_ties",
 ]
 
 #: One scenario per direction: a war starting in Europe, and one starting in the Indo-Pacific.
@@ -150,7 +151,8 @@ def spread_entry(
     )
 
 
-def _without(scenario: Scenario, ties: tuple[str, ...]) -> Scenario:
+def without_ties(scenario: Scenario, ties: Iterable[str]) -> Scenario:
+    """``scenario`` with ``ties`` removed too (ties it does not have are ignored)."""
     from foedus.engine._scenario import Modifications
     from foedus.engine._scenario import Scenario as ScenarioType
 
@@ -234,6 +236,6 @@ def theatre_spread(
     for item in scenarios:
         scen = load_scenario(item) if isinstance(item, str) else item
         a = run_scenario(scen, draws=draws, seed=seed, provider=provider)
-        b = run_scenario(_without(scen, ties), draws=a.draws, seed=a.seed, provider=provider)
+        b = run_scenario(without_ties(scen, ties), draws=a.draws, seed=a.seed, provider=provider)
         out.append(entry_from_results(a, b, theatres, ties))
     return tuple(out)

@@ -272,11 +272,20 @@ def brief(
     workers: Annotated[
         int | None, typer.Option(min=1, help="Worker processes (default: the CPU count).")
     ] = None,
+    wedge_draws: Annotated[
+        int,
+        typer.Option(
+            "--wedge-draws",
+            min=100,
+            help="Draws of each engine run of the wedge analysis (at most --draws).",
+        ),
+    ] = 20_000,
     data_dir: DataOption = None,
     base_rates: BaseRatesOption = False,
     json_out: JsonOption = False,
 ) -> None:
-    """Run the bundled scenarios and write OUT/report.html (self-contained) and OUT/results.json."""
+    """Run the bundled scenarios and the alignment analytics; write OUT/report.html
+    (self-contained) and OUT/results.json."""
     from foedus.engine import bundled_scenarios
     from foedus.report import compute_brief, write_brief
 
@@ -294,7 +303,7 @@ def brief(
         transient=False,
     )
     with progress:
-        task = progress.add_task("scenarios", total=len(ids) + 2)
+        task = progress.add_task("scenarios", total=len(ids) + 3)
         progress.update(task, description="reliability model")
         provider = _provider(data_dir, base_rates)
         results, runs = compute_brief(
@@ -303,6 +312,7 @@ def brief(
             workers=workers,
             provider=provider,
             on_done=lambda sid: progress.update(task, advance=1, description=sid),
+            wedge_draws=wedge_draws,
         )
         progress.update(task, description="rendering report")
         html_path, json_path = write_brief(out, results, runs)
@@ -313,6 +323,7 @@ def brief(
         "results": str(json_path),
         "scenarios": len(results["scenarios"]),
         "draws": draws,
+        "wedge_draws": (results.get("analyses") or {}).get("wedge", {}).get("draws"),
         "seed": seed,
         "seconds": elapsed,
     }
@@ -329,12 +340,28 @@ def brief(
             f"{s['p_cross_theatre']:.3f}",
         )
     console.print(table)
+    an = results.get("analyses")
+    if an:
+        for e in an["coupling"].get("spread") or []:
+            console.print(
+                f"P(war spreads {e['from']} → {e['to']}) from {e['scenario']}: "
+                f"{e['p_with']:.3f} with the pact, {e['p_without']:.3f} without"
+            )
+        w = an["wedge"]
+        ranked = ", ".join(f"{e['member']} {e['drop']:+.4f}" for e in w["ranking"][:3])
+        console.print(
+            f"wedge ({w['scenario']}, {w['draws']:,} draws): wavering that lowers P(deterrence "
+            f"holds) for {w['exposed']} most: {ranked}"
+        )
     console.print(f"wrote {html_path} and {json_path} in {elapsed:.1f} s")
 
 
 def bench_brief(
     draws: Annotated[int, typer.Option(help="Draws per scenario.")] = 100_000,
     seed: Annotated[int, typer.Option(help="Random seed.")] = DEFAULT_SEED,
+    wedge_draws: Annotated[
+        int, typer.Option("--wedge-draws", min=100, help="Draws of each wedge engine run.")
+    ] = 20_000,
     out: Annotated[
         Path | None, typer.Option(help="Where to write the brief (default: a temporary folder).")
     ] = None,
@@ -350,7 +377,9 @@ def bench_brief(
 
     t0 = time.perf_counter()
     provider = _provider(data_dir, base_rates)
-    results, runs = compute_brief(draws=draws, seed=seed, provider=provider)
+    results, runs = compute_brief(
+        draws=draws, seed=seed, provider=provider, wedge_draws=wedge_draws
+    )
     t1 = time.perf_counter()
     with tempfile.TemporaryDirectory() as tmp:
         write_brief(out or Path(tmp), results, runs)
@@ -363,6 +392,10 @@ def bench_brief(
         "benchmark": "foedus brief",
         "scenarios": len(runs),
         "draws_per_scenario": draws,
+        "wedge_draws": (results.get("analyses") or {}).get("wedge", {}).get("draws"),
+        "analyses": sorted(
+            k for k in (results.get("analyses") or {}) if k not in ("pack", "as_of")
+        ),
         "total_s": t2 - t0,
         "compute_s": t1 - t0,
         "render_write_s": t2 - t1,

@@ -7,6 +7,7 @@ files atomically.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Callable
 from concurrent.futures import ProcessPoolExecutor
@@ -21,6 +22,7 @@ from foedus._io import atomic_write_text
 from foedus._rng import DEFAULT_SEED
 from foedus.engine import (
     ReliabilityProvider,
+    Scenario,
     bundled_scenarios,
     default_provider,
     load_scenario,
@@ -28,6 +30,7 @@ from foedus.engine import (
     sensitivity,
 )
 from foedus.engine._run import _paired
+from foedus.report._analyses import BRIEF_WEDGE_DRAWS, PACT, SPREAD_PAIRS, add_spread
 
 DEFAULT_BRIEF_DRAWS = 100_000
 SENSITIVITY_SCENARIO = "prk-limited-strike"
@@ -39,6 +42,7 @@ class ScenarioRun:
 
     summary: dict[str, Any]
     actors: tuple[str, ...]
+    theatres: tuple[str | None, ...]
     holds: np.ndarray  # (G,)
     utility: np.ndarray  # (G,)
     mean_pwin: np.ndarray  # (G,)
@@ -48,18 +52,20 @@ class ScenarioRun:
     actor_draw_rounds: int
 
 
-def _run_one(args: tuple[str, int, int, ReliabilityProvider]) -> ScenarioRun:
+def _run_one(args: tuple[str | Scenario, int, int, ReliabilityProvider]) -> ScenarioRun:
     import time
 
-    scenario_id, draws, seed, provider = args
+    scenario, draws, seed, provider = args
     t0 = time.perf_counter()
-    result = run_scenario(load_scenario(scenario_id), draws=draws, seed=seed, provider=provider)
+    scen = load_scenario(scenario) if isinstance(scenario, str) else scenario
+    result = run_scenario(scen, draws=draws, seed=seed, provider=provider)
     elapsed = time.perf_counter() - t0
     prim = result.primary
     out = prim.outcome
     return ScenarioRun(
         summary=result.to_dict(),
         actors=prim.compiled.actors,
+        theatres=prim.compiled.theatre,
         holds=out.holds,
         utility=out.utility,
         mean_pwin=out.mean_pwin,
@@ -68,6 +74,24 @@ def _run_one(args: tuple[str, int, int, ReliabilityProvider]) -> ScenarioRun:
         kernel_seconds=elapsed,
         actor_draw_rounds=int(out.side.shape[0] * out.side.shape[1] * out.rounds),
     )
+
+
+def _analyses(args: tuple[str, str, int, ReliabilityProvider, int]) -> dict[str, Any]:
+    from foedus.report._analyses import compute_analyses
+
+    pack_id, as_of, seed, provider, wedge_draws = args
+    return compute_analyses(pack_id, as_of, seed, provider, wedge_draws)
+
+
+def _extra_runs(ids: list[str]) -> dict[str, Scenario]:
+    """Runs the analyses need beyond the scenario set: an origin scenario without the pact."""
+    from foedus.analysis.spread import without_ties
+
+    out: dict[str, Scenario] = {}
+    for origin, without_id in SPREAD_PAIRS:
+        if origin in ids and without_id not in ids:
+            out[without_id] = without_ties(load_scenario(origin), (PACT,))
+    return out
 
 
 def _sensitivity(args: tuple[str, int, ReliabilityProvider]) -> dict[str, Any]:
@@ -108,6 +132,8 @@ def compute_brief(
     on_done: Callable[[str], None] | None = None,
     with_sensitivity: bool = True,
     provider: ReliabilityProvider | None = None,
+    with_analyses: bool = True,
+    wedge_draws: int = BRIEF_WEDGE_DRAWS,
 ) -> tuple[dict[str, Any], dict[str, ScenarioRun]]:
     """Run the scenario set (in parallel processes) and build the ``results.json`` document.
 
@@ -117,46 +143,71 @@ def compute_brief(
         ``{"foedus", "draws", "seed", "scenarios": [...], "comparisons": [...],
         "sensitivity": {...}}``; each scenario entry has at least ``id``, ``as_of``, ``draws``,
         ``seed``, ``deterrence_holds`` ``{p, ci95}``, ``p_cross_theatre`` and ``actors``
-        ``{ID: {p_join_attacker, p_join_target}}``.
+        ``{ID: {p_join_attacker, p_join_target}}``. ``analyses`` (when ``with_analyses``) holds
+        one section per alignment analysis (see :func:`foedus.report._analyses.compute_analyses`);
+        its wedge runs ``wedge_draws`` draws per engine run.
     runs : dict
         The per-scenario arrays (for the figures).
     """
     ids = scenarios or bundled_scenarios()
+    wedge_draws = min(wedge_draws, draws)  # the wedge never runs more draws than the scenarios
     for sid in ids:  # fail fast, in this process, on a bad scenario
         load_scenario(sid)
+    first = load_scenario(ids[0])
+    extra = _extra_runs(ids) if with_analyses else {}
     workers = workers or min(len(ids), os.cpu_count() or 1, 4)
     runs: dict[str, ScenarioRun] = {}
+    extra_runs: dict[str, ScenarioRun] = {}
     sens: dict[str, Any] | None = None
+    analyses: dict[str, Any] | None = None
+    # Fit (or choose) the reliability model once, here, and use it for every run.
+    provider = provider or default_provider()
+    analyses_job = (first.pack.id, first.as_of.isoformat(), seed, provider, wedge_draws)
     if workers > 1:
-        # Fit (or choose) the reliability model once, here, and hand it to every worker.
-        provider = provider or default_provider()
-        jobs = [(sid, draws, seed, provider) for sid in ids]
         with ProcessPoolExecutor(max_workers=workers) as pool:
+            # the longest jobs first: the analyses (a wedge of engine runs) and the sensitivity
+            analyses_future = pool.submit(_analyses, analyses_job) if with_analyses else None
             sens_future = (
                 pool.submit(_sensitivity, (SENSITIVITY_SCENARIO, seed, provider))
                 if with_sensitivity and SENSITIVITY_SCENARIO in ids
                 else None
             )
-            futures = {pool.submit(_run_one, job): job[0] for job in jobs}
+            futures = {pool.submit(_run_one, (sid, draws, seed, provider)): sid for sid in ids}
+            extra_futures = {
+                pool.submit(_run_one, (scen, draws, seed, provider)): key
+                for key, scen in extra.items()
+            }
             for future, sid in futures.items():
                 runs[sid] = future.result()
                 if on_done:
                     on_done(sid)
+            for future, key in extra_futures.items():
+                extra_runs[key] = future.result()
             if sens_future is not None:
                 sens = sens_future.result()
                 if on_done:
                     on_done("sensitivity")
+            if analyses_future is not None:
+                analyses = analyses_future.result()
+                if on_done:
+                    on_done("analyses")
     else:
-        # Fit (or choose) the reliability model once and use it for every scenario.
-        provider = provider or default_provider()
         for sid in ids:
             runs[sid] = _run_one((sid, draws, seed, provider))
             if on_done:
                 on_done(sid)
+        for key, scen in extra.items():
+            extra_runs[key] = _run_one((scen, draws, seed, provider))
         if with_sensitivity and SENSITIVITY_SCENARIO in ids:
             sens = _sensitivity((SENSITIVITY_SCENARIO, seed, provider))
             if on_done:
                 on_done("sensitivity")
+        if with_analyses:
+            analyses = _analyses(analyses_job)
+            if on_done:
+                on_done("analyses")
+    if analyses is not None:
+        add_spread(analyses, {**runs, **extra_runs})
     comparisons = []
     for sid in ids:
         base = runs[sid].summary.get("baseline")
@@ -169,6 +220,7 @@ def compute_brief(
         "scenarios": [runs[sid].summary for sid in ids],
         "comparisons": comparisons,
         "sensitivity": sens,
+        "analyses": analyses,
     }
     return results, runs
 
@@ -199,6 +251,8 @@ def _clean(x: Any) -> Any:
         return [_clean(v) for v in x]
     if isinstance(x, np.generic):
         x = x.item()
+    if isinstance(x, dt.date):
+        return x.isoformat()
     if isinstance(x, float) and not np.isfinite(x):
         return None
     return x

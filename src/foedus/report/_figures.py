@@ -259,3 +259,110 @@ def sensitivity_figure(sens: dict[str, Any]) -> go.Figure:
         yaxis=dict(autorange="reversed"),
     )
     return fig
+
+
+# ------------------------------------------------------------------------------ analyses
+def wedge_figure(wedge: dict[str, Any]) -> go.Figure:
+    """Drop in P(deterrence holds) for the exposed member when each camp member wavers."""
+    rows = wedge["ranking"]
+    fig = go.Figure(
+        go.Bar(
+            x=[r["drop"] for r in rows],
+            y=[r["member"] for r in rows],
+            orientation="h",
+            marker_color="#1f5fbf",
+            error_x=dict(type="data", array=[1.959963984540054 * r["drop_se"] for r in rows]),
+            hovertemplate="%{y} wavers: drop %{x:.4f}<extra></extra>",
+        )
+    )
+    fig.update_layout(
+        **LAYOUT,
+        height=140 + 30 * len(rows),
+        title=(
+            f"Whose wavering lowers P(deterrence holds) for {wedge['exposed']} most "
+            f"({wedge['scenario']}, swing {wedge['swing']:g}; 95% paired intervals)"
+        ),
+        xaxis_title="drop in P(deterrence holds)",
+        yaxis=dict(autorange="reversed"),
+    )
+    return fig
+
+
+def spread_figure(coupling: dict[str, Any]) -> go.Figure:
+    """P(war spreads across theatres) with and without the pact, both directions."""
+    entries = coupling.get("spread") or []
+    labels = [f"{e['from']} → {e['to']}<br>({e['scenario']})" for e in entries]
+    fig = go.Figure()
+    for key, name, colour in (
+        ("p_with", "with the pact", "#c0392b"),
+        ("p_without", "without the pact", "#6a8fd6"),
+    ):
+        fig.add_trace(go.Bar(x=labels, y=[e[key] for e in entries], name=name, marker_color=colour))
+    fig.update_layout(
+        **LAYOUT,
+        barmode="group",
+        height=360,
+        title="P(a war started in one theatre draws in a state of the other)",
+        yaxis=dict(title="probability", rangemode="tozero"),
+    )
+    return fig
+
+
+def sustainment_figure(sus: dict[str, Any]) -> go.Figure:
+    """Months of sustainable fire (5%, median, 95%) with all suppliers and without each."""
+    horizon = float(sus["horizon_months"])
+    rows = sus["scenarios"]
+    names = [r["scenario"] for r in rows]
+
+    def val(v: float | None) -> float:
+        return horizon if v is None else float(v)
+
+    q50 = [val(r["months"]["q50"]) for r in rows]
+    q05 = [val(r["months"]["q05"]) for r in rows]
+    q95 = [val(r["months"]["q95"]) for r in rows]
+    fig = go.Figure(
+        go.Bar(
+            x=q50,
+            y=names,
+            orientation="h",
+            marker_color="#d18b00",
+            error_x=dict(
+                type="data",
+                array=[h - m for h, m in zip(q95, q50, strict=True)],
+                arrayminus=[m - lo for m, lo in zip(q50, q05, strict=True)],
+            ),
+            hovertemplate="%{y}: median %{x:.1f} months<extra></extra>",
+        )
+    )
+    fig.add_vline(x=horizon, line=dict(color="#777", dash="dot"))
+    fig.update_layout(
+        **LAYOUT,
+        height=140 + 50 * len(rows),
+        title=(
+            f"Months of sustainable fire at {sus['intensity_per_day']:,.0f} rounds/day "
+            f"(median, 5–95%; the dotted line is the {horizon:g}-month horizon)"
+        ),
+        xaxis_title="months",
+        yaxis=dict(autorange="reversed"),
+    )
+    return fig
+
+
+def brokerage_figure(brokerage: dict[str, Any], top: int = 10) -> go.Figure:
+    """Betweenness on the positive network, the top actors."""
+    rows = [r for r in brokerage["actors"] if r["betweenness"] > 0][:top]
+    fig = go.Figure(
+        go.Bar(
+            x=[r["betweenness"] for r in rows],
+            y=[r["actor"] for r in rows],
+            orientation="h",
+            marker_color="#2e9e5b",
+        )
+    )
+    fig.update_layout(
+        **LAYOUT,
+        height=140 + 30 * max(1, len(rows)),
+        title="Who sits between others: betweenness on the positive network",
+        yaxis=dict(autorange="reversed"),
+    )
+    return fig

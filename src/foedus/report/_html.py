@@ -73,6 +73,13 @@ def render_report(results: dict[str, Any], runs: dict[str, ScenarioRun]) -> str:
         figures["deltas"] = _div(figs.deltas_figure(results), "fig-deltas")
     if results.get("sensitivity"):
         figures["sensitivity"] = _div(figs.sensitivity_figure(results["sensitivity"]), "fig-sens")
+    analyses = results.get("analyses")
+    if analyses:
+        figures["wedge"] = _div(figs.wedge_figure(analyses["wedge"]), "fig-wedge")
+        if analyses["coupling"].get("spread"):
+            figures["spread"] = _div(figs.spread_figure(analyses["coupling"]), "fig-spread")
+        figures["sustainment"] = _div(figs.sustainment_figure(analyses["sustainment"]), "fig-sus")
+        figures["brokerage"] = _div(figs.brokerage_figure(analyses["brokerage"]), "fig-brok")
     claims = {c.id: c.summary for c in pack.claims} if pack is not None else {}
     sources = []
     if view is not None:
@@ -91,4 +98,5 @@ def render_report(results: dict[str, Any], runs: dict[str, ScenarioRun]) -> str:
         parameters=list(DEFAULTS.values()),
         reliability=reliability,
         pack=pack,
+        analyses=analyses,
     )
