@@ -26,19 +26,12 @@ SAMPLE = (
 
 def _parsed_fraction(text: str) -> float:
     """Share of the words that lie in paragraphs the event parser parses."""
-    import bisect
-
-    from foedus.reading.depevents import parse_spans
+    from foedus.reading.depevents import spans_to_parse
     from foedus.reading.gazetteer import load_gazetteer
     from foedus.reading.mentions import find_mentions
 
-    starts = [m.start for m in find_mentions(text, load_gazetteer())]
-    parsed = sum(
-        len(text[s:e].split())
-        for s, e in parse_spans(text)
-        if bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s) >= 2
-    )
-    return parsed / max(1, len(text.split()))
+    spans = spans_to_parse(text, find_mentions(text, load_gazetteer()))
+    return sum(len(text[s:e].split()) for s, e in spans) / max(1, len(text.split()))
 
 
 def _pin_one_core() -> int | None:
@@ -72,8 +65,8 @@ def bench_reading(
     dict
         ``words``, ``rule_only_words_per_second``, ``gazetteer_load_seconds``, ``cpu``; with
         a model also ``model``, ``model_load_seconds``, ``words_per_second`` (whole pipeline
-        with the parse), ``parsed_words_fraction`` (paragraphs with fewer than two actor
-        mentions are not parsed) and ``spacy_only_words_per_second`` (every paragraph parsed).
+        with the parse), ``parsed_words_fraction`` (paragraphs without an actor mention
+        are not parsed) and ``spacy_only_words_per_second`` (every paragraph parsed).
 
     Examples
     --------

@@ -24,6 +24,7 @@ Examples
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -149,8 +150,6 @@ class _Index:
         self.gaz = gaz
 
     def mention_at(self, char: int) -> Mention | None:
-        import bisect
-
         k = bisect.bisect_right(self.starts, char) - 1
         if k >= 0 and self.mentions[k].start <= char < self.mentions[k].end:
             return self.mentions[k]
@@ -472,22 +471,25 @@ def parse_spans(text: str, max_chars: int = 100_000) -> list[tuple[int, int]]:
     return spans
 
 
+def spans_to_parse(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
+    """Paragraph spans holding at least one actor mention (the others cannot yield events)."""
+    starts = [m.start for m in mentions]
+    return [
+        (s, e)
+        for s, e in parse_spans(text)
+        if bisect.bisect_left(starts, e) > bisect.bisect_left(starts, s)
+    ]
+
+
 def find_events_parsed(
     text: str, mentions: list[Mention], nlp: Any, gaz: Gazetteer | None = None
 ) -> list[Event]:
     """Parse ``text`` paragraph by paragraph with ``nlp`` and extract events from the parse.
 
-    Offsets index ``text`` exactly as given (CRLF included); paragraphs without two mentions are
-    not parsed at all.
+    Offsets index ``text`` exactly as given (CRLF included); paragraphs without an actor mention
+    are not parsed at all.
     """
-    import bisect
-
-    starts = [m.start for m in mentions]
-    spans = [
-        (s, e)
-        for s, e in parse_spans(text)
-        if bisect.bisect_left(starts, e) - bisect.bisect_left(starts, s) >= 2
-    ]
+    spans = spans_to_parse(text, mentions)
     out: list[Event] = []
     for (s, _e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
         out.extend(events_from_doc(doc, mentions, gaz, s))
