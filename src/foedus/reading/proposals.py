@@ -625,7 +625,8 @@ class _Builder:
     # -- ties
     def ties(self, events: Sequence[Mapping[str, Any]]) -> None:
         seen: dict[tuple[str, tuple[str, ...]], Proposal] = {}
-        for ev in events:
+        # In text order, so that a relation said twice is proposed at its first mention.
+        for ev in sorted(events, key=lambda ev: (int(ev["trigger"][0]), int(ev["trigger"][1]))):
             etype = str(ev.get("type"))
             trig = (int(ev["trigger"][0]), int(ev["trigger"][1]))
             src, tgt = str(ev.get("source")), str(ev.get("target"))
