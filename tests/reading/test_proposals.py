@@ -395,6 +395,22 @@ def test_bad_input_changes_nothing(files: tuple[Path, Path], tmp_path: Path) -> 
     assert pack.read_text("utf-8") == PACK_YAML
 
 
+@pytest.mark.usefixtures("fixed_reading")
+def test_a_child_pack_gets_the_elements_and_the_parent_is_untouched(
+    files: tuple[Path, Path],
+) -> None:
+    parent, article = files
+    child = parent.with_name("child.yaml")
+    child.write_text("# child\nfoedus: 1\nid: child\ntitle: Child\nextends: mine.yaml\n", "utf-8")
+    read_into(article, child, accept=["all"])
+    assert parent.read_text("utf-8") == PACK_YAML
+    assert child.read_text("utf-8").startswith("# child\n")
+    merged = load_pack(child)
+    # The estimate of the parent's flow overrides that flow in the child, whole.
+    assert [e.quantity.low for e in merged.flow("prk-rus-shells").estimates] == [1e6, 3e5]
+    assert merged.actor("IRN").cow_code == 630 and check_pack(merged) == []
+
+
 def test_unreadable_article_changes_nothing(files: tuple[Path, Path], tmp_path: Path) -> None:
     pack, _ = files
     binary = tmp_path / "blob.txt"
