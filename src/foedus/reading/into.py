@@ -95,7 +95,14 @@ def read_into(
     """
     path = Path(pack_path)
     if not path.is_file():
-        raise PackError([Problem(str(path), None, None, "", "no such pack file")])
+        from foedus.packs import bundled_packs
+
+        hint = (
+            " (bundled packs are not edited in place: copy it to a file first)"
+            if str(pack_path) in bundled_packs()
+            else ""
+        )
+        raise PackError([Problem(str(path), None, None, "", "no such pack file" + hint)])
     pack = load_pack(path)
     annotation = read_file(article)
     text = Path(article).read_bytes().decode("utf-8")
