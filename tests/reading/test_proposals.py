@@ -487,3 +487,13 @@ def test_cli_accepts_several_ids_and_prints_json(files: tuple[Path, Path]) -> No
     assert accepted <= {t.id for t in reloaded.ties}
     out = runner.invoke(app, ["read", str(article), "--accept", "all"])
     assert out.exit_code != 0
+
+
+def test_docstring_examples_run() -> None:
+    import doctest
+
+    from foedus.reading import into, pack_append, proposals, review
+
+    for module in (proposals, pack_append, review, into):
+        failures, _ = doctest.testmod(module, verbose=False)
+        assert failures == 0, module.__name__
