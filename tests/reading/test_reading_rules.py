@@ -195,3 +195,30 @@ def test_cli_read_and_eval(tmp_path: Path) -> None:
     res = runner.invoke(app, ["read", "eval", "--gold", str(FIX), "--json"])
     assert res.exit_code == 0, res.output
     assert json.loads(res.output)["overall"]["mentions"]["f1"] > 0.5
+
+
+def test_diacritics_institutions_and_according_to() -> None:
+    text = (
+        "Viktor Halász, a Hungarian diplomat, spoke at the Norwegian Institute of International "
+        "Affairs and the Stockholm Centre for Eastern European Studies, according to Seoul.\n"
+        "Rail Cars and Shells\n"
+    )
+    ms = {(m.surface, m.actor_id) for m in find_mentions(text, load_gazetteer())}
+    assert ms == {("Viktor Halász", "viktor_halasz"), ("Hungarian", "HUN"), ("Seoul", "KOR")}
+
+
+def test_calibre_is_not_a_quantity() -> None:
+    qs = find_quantities("Seoul may send 155 mm artillery shells and 40 howitzers.")
+    assert [(q.surface, q.value, q.unit) for q in qs] == [("40 howitzers", 40.0, "howitzers")]
+
+
+def test_term_after_call_and_organisation_speaker() -> None:
+    text = (
+        "Pyongyang warned Japan over what Moscow likes to call its “special military operation.”\n"
+        "China’s foreign ministry accused NATO of “stretching its hands into Asia” and warned "
+        "NATO that it would respond.\n"
+    )
+    qs = find_quotes(text, find_mentions(text, load_gazetteer()))
+    assert [(text[q.start : q.end], q.speaker_id) for q in qs] == [
+        ("stretching its hands into Asia", "CHN")
+    ]

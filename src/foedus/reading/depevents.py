@@ -161,9 +161,20 @@ def _tok_mention(tok: Any, idx: _Index, base: int) -> Mention | None:
 
 
 def _actors(
-    tok: Any, idx: _Index, base: int, *, modifiers: bool, places: bool, seen: set[int] | None = None
+    tok: Any,
+    idx: _Index,
+    base: int,
+    *,
+    modifiers: bool,
+    places: bool,
+    capitals: bool = False,
+    seen: set[int] | None = None,
 ) -> list[Mention]:
-    """Actor mentions denoted by the phrase headed by ``tok`` (and its conjuncts)."""
+    """Actor mentions denoted by the phrase headed by ``tok`` (and its conjuncts).
+
+    ``places``: a place, capital or seat stands for its state (destinations of DEPLOY/VISIT);
+    ``capitals``: a capital or seat stands for its government (recipients: ``… to Kyiv``).
+    """
     seen = seen if seen is not None else set()
     if tok.i in seen:
         return []
@@ -178,9 +189,10 @@ def _actors(
                 cm = _tok_mention(c, idx, base)
                 if cm is not None and cm not in out:
                     out.append(cm)
-        if not out and places and idx.gaz is not None:
+        kinds = ("place", "capital", "seat") if places else ("capital", "seat") if capitals else ()
+        if not out and kinds and idx.gaz is not None:
             e = idx.gaz.lookup(tok.text)
-            if e is not None and e.kind in ("place", "capital", "seat") and e.actor_id is not None:
+            if e is not None and e.kind in kinds and e.actor_id is not None:
                 out.append(
                     Mention(
                         base + tok.idx, base + tok.idx + len(tok), tok.text, e.actor_id, "state"
@@ -188,7 +200,11 @@ def _actors(
                 )
     for c in tok.children:
         if c.dep_ == "conj":
-            out.extend(_actors(c, idx, base, modifiers=modifiers, places=places, seen=seen))
+            out.extend(
+                _actors(
+                    c, idx, base, modifiers=modifiers, places=places, capitals=capitals, seen=seen
+                )
+            )
     return out
 
 
@@ -255,7 +271,7 @@ def _verb_args(
         a
         for h in holders
         for p in _pobjs(h, _RECIPIENT_PREPS)
-        for a in _actors(p, idx, base, modifiers=True, places=places)
+        for a in _actors(p, idx, base, modifiers=True, places=places, capitals=True)
     ]
     if not targets:
         for o in _children(verb, ["dobj", "dative"]):
@@ -375,6 +391,18 @@ def _trigger_type(tok: Any) -> str | None:
     return None
 
 
+def _governed_by_trigger_verb(noun: Any) -> bool:
+    """Whether ``noun`` is the object of a trigger verb, directly or through a preposition."""
+    tok = noun
+    for _ in range(3):
+        if tok.dep_ not in ("dobj", "pobj", "prep", "dative", "attr") or tok.head is tok:
+            return False
+        tok = tok.head
+        if tok.pos_ == "VERB" and _trigger_type(tok) is not None:
+            return True
+    return False
+
+
 def events_from_doc(
     doc: Any, mentions: list[Mention], gaz: Gazetteer | None = None, base: int = 0
 ) -> list[Event]:
@@ -407,16 +435,7 @@ def events_from_doc(
         if is_noun:
             head = tok.head
             # "supplied … aid", "provide assistance": the verb is the trigger, not the noun.
-            anc = head
-            skip = False
-            for _ in range(3):
-                if anc.pos_ == "VERB" and _trigger_type(anc) is not None:
-                    skip = True
-                    break
-                if anc.head is anc:
-                    break
-                anc = anc.head
-            if skip:
+            if _governed_by_trigger_verb(tok):
                 continue
             if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _LIGHT_VERBS:
                 light = head

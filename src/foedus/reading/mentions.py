@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
 from foedus.reading.gazetteer import Gazetteer
@@ -60,7 +61,53 @@ _TITLES = frozenset(
         "By",
     ]
 )
-_NAME_TOKEN = r"[A-Z][a-z]+(?:-[A-Za-z][a-z]+)?"
+# Latin letters with diacritics count ("Halász", "Łukasz"): upper A–Z, À–Þ; lower a–z, ß–ÿ, Ā–ſ.
+_UP = "A-ZÀ-ÖØ-Þ"
+_LOW = "a-zß-öø-ÿĀ-ſ"
+_NAME_TOKEN = rf"[{_UP}][{_LOW}]+(?:-[{_UP}{_LOW}][{_LOW}]+)?"
+#: Last words of institutions, not persons ("National Intelligence Service").
+_ORG_WORDS = frozenset(
+    (
+        "Service",
+        "Institute",
+        "Ministry",
+        "Agency",
+        "Council",
+        "Department",
+        "University",
+        "Centre",
+        "Center",
+        "Committee",
+        "Office",
+        "Party",
+        "Assembly",
+        "Command",
+        "Bank",
+        "News",
+        "Foundation",
+        "Academy",
+        "School",
+        "College",
+        "Forum",
+        "Studies",
+        "Programme",
+        "Program",
+        "Society",
+        "Group",
+        "Association",
+        "Commission",
+        "Company",
+        "Corporation",
+        "Times",
+        "Post",
+    )
+)
+_ACCORDING = re.compile(r"(?i:according)\s+to\s*$")
+#: A state's name, demonym or capital at the start of an institution's proper name
+#: ("Stockholm Centre for …", "Norwegian Institute of …") is not a mention of the state.
+_INSTITUTION_AFTER = re.compile(
+    r"(?:\s+[A-Z][\w’'-]*){0,3}?\s+(?:" + "|".join(sorted(_ORG_WORDS)) + r")\b"
+)
 _SPEECH_AFTER = (
     r"(?:said|says|added|argued|told|wrote|noted|warned|asserted|believed|feared|agreed)"
 )
@@ -140,6 +187,8 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
         tokens = name.split()
         if any(t in _STOP for t in tokens) or any(gaz.lookup(t) for t in tokens):
             continue
+        if tokens[-1] in _ORG_WORDS or _is_headline(text, m.start()):
+            continue
         if gaz.lookup(name) is not None:
             continue
         after = text[m.end() : m.end() + 40]
@@ -152,8 +201,28 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
             is not None
         )
         if cue:
-            found.setdefault(name, re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_"))
+            found.setdefault(name, person_id(name))
     return found
+
+
+def person_id(name: str) -> str:
+    """``firstname_lastname`` in snake case, diacritics folded (``Viktor Halász`` → viktor_halasz).
+
+    Examples
+    --------
+    >>> person_id("Jun-ho Baek"), person_id("Viktor Halász")
+    ('jun_ho_baek', 'viktor_halasz')
+    """
+    folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
+    return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
+
+
+def _is_headline(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies on a line without sentence punctuation (a title or byline)."""
+    s = text.rfind("\n", 0, pos) + 1
+    e = text.find("\n", pos)
+    line = text[s : len(text) if e < 0 else e].rstrip()
+    return not re.search(r"[.!?:;”\"]", line)
 
 
 def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
@@ -170,7 +239,12 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         e = gaz.lookup(m.group(0))
         if e is None or e.kind == "place":
             continue
-        if e.kind == "capital" and _prev_word(text, m.start()) in _PLACE_PREPS:
+        prev = _prev_word(text, m.start())
+        # A capital after "in/to/…" is a place, except "according to Seoul" (the government).
+        according = prev == "to" and _ACCORDING.search(text, max(0, m.start() - 20), m.start())
+        if e.kind == "capital" and prev in _PLACE_PREPS and not according:
+            continue
+        if e.kind in ("name", "demonym", "capital") and _INSTITUTION_AFTER.match(text, m.end()):
             continue
         cands.append((m.start(), m.end(), e.actor_id, e.actor_type))
     people = _person_candidates(text, gaz)

@@ -47,6 +47,9 @@ UNITS = frozenset(
 )
 
 
+_CALIBRE = re.compile(r"(?:\s*|-)(?:mm|millimet(?:re|er)s?|calibre|caliber|cm)\b")
+
+
 @dataclass(frozen=True)
 class Quantity:
     """A quantity span, its value (scale expanded) and unit (head noun as written, or USD)."""
@@ -67,9 +70,13 @@ def find_quantities(text: str) -> list[Quantity]:
     [(11000.0, 'troops')]
     >>> [(q.value, q.unit) for q in find_quantities("a $350 billion pledge")]
     [(350000000000.0, 'USD')]
+    >>> find_quantities("It sent 155 mm artillery shells.")
+    []
     """
     out: list[Quantity] = []
     for m in QUANTITY.finditer(text):
+        if _CALIBRE.match(text, m.end("num")):
+            continue  # "155 mm artillery shells": a calibre, not a count
         num = m.group("num")
         value = float(num.lstrip("$").replace(",", ""))
         if m.group("scale"):

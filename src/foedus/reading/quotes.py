@@ -19,7 +19,10 @@ SPEECH = re.compile(
     r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|according to|"
     r"put it|asked|replied|declared|concluded|suggested|cautioned)\b"
 )
-_TERM_CUES = re.compile(r"(?:so-called|dubbed|called|termed|known as|labelled|labeled)\s*$")
+_TERM_CUES = re.compile(
+    r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
+    r"(?:\s+(?:it|its|their|his|her|the|a|an|this|them|what))?\s*$"
+)
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -125,17 +128,26 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         frame = "".join(frame_chars)
         words = len(text[s:e].split())
         cue = SPEECH.search(frame)
-        if words <= 4 and (cue is None or _TERM_CUES.search(text[max(0, s - 20) : s - 1])):
+        term = words <= 8 and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1))
+        if term or (words <= 4 and cue is None):
             continue
         in_par = speakers[bisect.bisect_left(sp_starts, ps) : bisect.bisect_left(sp_starts, pe)]
         speaker: Mention | None = None
         if cue is not None:
             cpos = ps + cue.start()
-            persons = [m for m in in_par if m.actor_type == "person"] or in_par
+            persons = [m for m in in_par if m.actor_type == "person"]
             if persons:
                 speaker = min(persons, key=lambda m: abs(m.start - cpos))
             elif _PRONOUN.search(frame) and last_speaker is not None:
                 speaker = last_speaker
+            elif in_par:
+                # A state or organisation speaks: the first actor of the quotation's sentence
+                # ("China’s foreign ministry accused NATO of “…”"), else the one nearest the cue.
+                sent_start = (
+                    ps + max(frame.rfind(". ", 0, s - ps), frame.rfind("? ", 0, s - ps)) + 1
+                )
+                before = [m for m in in_par if sent_start <= m.start < s]
+                speaker = before[0] if before else min(in_par, key=lambda m: abs(m.start - cpos))
             else:
                 k = bisect.bisect_left(pe_starts, ps)
                 speaker = persons_all[k - 1] if k else None
