@@ -396,6 +396,18 @@ def test_bad_input_changes_nothing(files: tuple[Path, Path], tmp_path: Path) -> 
 
 
 @pytest.mark.usefixtures("fixed_reading")
+def test_crlf_and_bom_are_kept(files: tuple[Path, Path]) -> None:
+    pack, article = files
+    original = b"\xef\xbb\xbf" + PACK_YAML.replace("\n", "\r\n").encode("utf-8")
+    pack.write_bytes(original)
+    read_into(article, pack, accept=["all"])
+    raw = pack.read_bytes()
+    assert raw.startswith(original.split(b"actors:")[0])
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    assert check_pack(load_pack(pack)) == []
+
+
+@pytest.mark.usefixtures("fixed_reading")
 def test_a_child_pack_gets_the_elements_and_the_parent_is_untouched(
     files: tuple[Path, Path],
 ) -> None:

@@ -138,7 +138,9 @@ def read_into(
 
     written: list[Path] = []
     if chosen:
-        old_text = path.read_bytes().decode("utf-8-sig")
+        raw = path.read_bytes()
+        bom = "\ufeff" if raw.startswith(b"\xef\xbb\xbf") else ""
+        old_text = raw.decode("utf-8-sig")
         new_pack = apply(pack, chosen)
         new_text = _appended_text(old_text, pack, new_pack, chosen, props)
         try:
@@ -148,7 +150,7 @@ def read_into(
                 f"accepting would make {path} invalid, so nothing was written:\n{exc}"
             ) from None
         _check_same(reloaded, new_pack, chosen)
-        written.append(atomic_write_text(path, new_text))
+        written.append(atomic_write_text(path, bom + new_text))
     day = today or dt.date.today()
     new_decisions = [_decision(p, "accepted", day) for p in chosen] + [
         _decision(index[pid], "rejected", day) for pid in reject_ids

@@ -172,13 +172,15 @@ def append_elements(
             raise FoedusError(f"flow {flow_id!r} has no block list of estimates in this file")
         at = _last_content_end(text, target.value[-1])
         edits.append((at, at, _items_text(new_estimates, _dash_col(text, target.value[-1]))))
+    # Keep the file's line endings: a CRLF file gets CRLF lines.
+    nl = "\r\n" if "\r\n" in text else "\n"
     out = text
     for start, stop, new in sorted(edits, key=lambda e: e[0], reverse=True):
         if start == stop and start > 0 and out[start - 1] != "\n":
             new = "\n" + new
-        out = out[:start] + new + out[stop:]
+        out = out[:start] + new.replace("\n", nl) + out[stop:]
     if tail:
         if out and not out.endswith("\n"):
-            out += "\n"
-        out += "".join(tail)
+            out += nl
+        out += "".join(tail).replace("\n", nl)
     return out
