@@ -94,6 +94,12 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                 f"characters) into {into_res.pack_path}; source {src.id} "
                 + ("(new: added with the first accepted)" if props.source_is_new else "(known)")
             )
+            from foedus.reading.pack_append import dump_items, element_yaml
+
+            if props.source_is_new and not into_res.accepted:
+                console.print("      + sources:", markup=False)
+                for line in dump_items([element_yaml(src)]).splitlines():
+                    console.print(f"      + {line}", markup=False)
             marks = {"new": "+", "duplicate": "=", "skipped": "·", "accepted": "✓", "rejected": "✗"}
             for p in props.proposals:
                 flags = " [hedged]" * p.hedged
@@ -106,8 +112,6 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                 if p.reason and p.status in ("duplicate", "skipped"):
                     console.print(f"      {p.reason}", markup=False)
                 if p.status == "new" and p.element is not None:
-                    from foedus.reading.pack_append import dump_items, element_yaml
-
                     body = dump_items([element_yaml(p.element)])
                     where = "estimates of " if p.kind == "estimate" else ""
                     console.print(f"      + {where}{p.section}:", markup=False)
