@@ -213,6 +213,18 @@ def test_citations_index_the_text_and_copy_no_sentence(pack: Any) -> None:
             assert 0 <= s < e <= len(TEXT)
 
 
+def test_support_kind_from_the_sentence_words() -> None:
+    from foedus.reading.proposals import _support_kind
+
+    def kind(sentence: str) -> str:
+        i = sentence.index("backs")
+        return _support_kind(sentence, (i, i + 5))
+
+    assert kind("Moscow backs Pyongyang with missiles.") == "arms_transfer"
+    assert kind("Moscow backs Pyongyang with food aid.") == "economic_support"
+    assert kind("Moscow backs Pyongyang, she said.") == "diplomatic_support"  # not "aid"
+
+
 def test_sentence_span_skips_initialisms() -> None:
     t = "It rained. The U.S. and Japan met in Tokyo. Then more."
     s, e = sentence_span(t, t.index("Japan"), t.index("Japan") + 5)

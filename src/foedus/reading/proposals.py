@@ -139,8 +139,13 @@ COMMODITY_OF_UNIT: dict[str, str] = {
     "units": "materiel",
 }
 
-_ARMS_WORDS = ("arms", "weapon", "munition", "shell", "missile", "ammunition", "supplied", "supply")
-_MONEY_WORDS = ("aid", "assistance", "fund", "loan", "credit", "economic", "financ", "food", "oil")
+# Word starts (so that "said" is not "aid"): arms first, then money; otherwise diplomatic.
+_ARMS_WORDS = re.compile(
+    r"\b(?:arms|weapon|munition|shell|missile|ammunition|suppl)", re.IGNORECASE
+)
+_MONEY_WORDS = re.compile(
+    r"\b(?:aid|assist|fund|loan|credit|econom|financ|food|oil)", re.IGNORECASE
+)
 _APPROX = re.compile(
     r"^(?:about|around|roughly|some|approximately|nearly|almost|over|more than|"
     r"up to|at least|an estimated|estimated|close to)\b",
@@ -927,9 +932,9 @@ def _support_kind(text: str, trig: tuple[int, int]) -> str:
     """Arms, economic or diplomatic support, from the words of the trigger's sentence."""
     s, e = sentence_span(text, *trig)
     words = text[s:e].lower()
-    if any(w in words for w in _ARMS_WORDS):
+    if _ARMS_WORDS.search(words):
         return "arms_transfer"
-    if any(w in words for w in _MONEY_WORDS):
+    if _MONEY_WORDS.search(words):
         return "economic_support"
     return "diplomatic_support"
 
