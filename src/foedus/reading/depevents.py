@@ -43,7 +43,7 @@ for _type, _words in {
     "THREATEN": "threaten warn",
     "SANCTION": "sanction blacklist",
     "DEPLOY": "deploy dispatch station",
-    "ATTACK": "attack invade strike shell seize capture fight bomb",
+    "ATTACK": "attack invade strike shell seize capture fight bomb fire ram",
 }.items():
     for _w in _words.split():
         VERB_TRIGGERS[_w] = _type
@@ -136,6 +136,49 @@ _HEDGE_WORDS = frozenset(
 _HEDGE_MARKS = frozenset(["if", "whether", "unless"])
 _NOT_HEDGING_MODALS = frozenset(["must", "can", "ca", "need", "should"])
 _CLIMB = frozenset(["xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "pobj"])
+#: Objects that make ``send`` a deployment.
+_PERSONNEL = [
+    "troop",
+    "soldier",
+    "personnel",
+    "force",
+    "engineer",
+    "officer",
+    "marine",
+    "sailor",
+    "adviser",
+    "advisor",
+    "instructor",
+    "unit",
+    "battalion",
+    "brigade",
+]
+#: Objects that make ``give`` material support.
+_MATERIAL = frozenset(
+    [
+        "aid",
+        "assistance",
+        "support",
+        "weapons",
+        "arms",
+        "ammunition",
+        "shells",
+        "missiles",
+        "equipment",
+        "money",
+        "funds",
+        "funding",
+        "loan",
+        "loans",
+        "grant",
+        "grants",
+        "financing",
+        "million",
+        "billion",
+    ]
+)
+#: Purposive verbs whose object is the recipient ("pledged $22 million to help Manila").
+_PURPOSE_VERBS = frozenset(["help", "assist", "support", "bolster", "strengthen", "arm", "enable"])
 _CONTROL_PREPS = frozenset(["of", "with", "into", "from"])
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "which", "that", "who"])
 
@@ -184,8 +227,11 @@ def _actors(
     if m is not None:
         out.append(m)
     else:
-        for c in tok.children:
-            if c.dep_ == "poss" or (modifiers and c.dep_ in ("amod", "compound", "nmod")):
+        # Modifiers, also nested in compounds: "Chinese coast guard ships" → CHN.
+        mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
+        mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ != "det"]
+        for c in mods:
+            if c.dep_ == "poss" or modifiers:
                 cm = _tok_mention(c, idx, base)
                 if cm is not None and cm not in out:
                     out.append(cm)
@@ -230,6 +276,10 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
         for p in _children(a, ["pobj"]):
             return _actors(p, idx, base, modifiers=True, places=False)
     subj = _children(verb, ["nsubj"])
+    if subj and subj[0].lower_ in ("they", "it") and verb.dep_ == "ccomp":
+        # "American officials have said they may station …": the reporter's actors.
+        outer = _children(verb.head, ["nsubj"])
+        return _actors(outer[0], idx, base, modifiers=True, places=False) if outer else []
     if subj:
         return _actors(subj[0], idx, base, modifiers=True, places=False)
     if _children(verb, ["nsubjpass"]):
@@ -274,14 +324,27 @@ def _verb_args(
         for a in _actors(p, idx, base, modifiers=True, places=places, capitals=True)
     ]
     if not targets:
+        # "provided the Philippine coast guard with vessels": with a "with", the object receives.
+        recipient_obj = not theme_types or any(True for _ in _pobjs(verb, ["with"]))
         for o in _children(verb, ["dobj", "dative"]):
-            targets.extend(_actors(o, idx, base, modifiers=not theme_types, places=places))
+            targets.extend(_actors(o, idx, base, modifiers=recipient_obj, places=places))
     if not targets:
         targets = [
             a
             for h in holders
             for p in _pobjs(h, _OTHER_PREPS + (("in",) if places else ()))
             for a in _actors(p, idx, base, modifiers=True, places=places)
+        ]
+    if not targets and etype == "SUPPORT":
+        targets = [
+            a
+            for v in _children(verb, ["xcomp", "advcl"])
+            if v.lemma_ in _PURPOSE_VERBS
+            for o in [
+                *_children(v, ["dobj"]),
+                *(n for c in _children(v, ["ccomp", "xcomp"]) for n in _children(c, ["nsubj"])),
+            ]
+            for a in _actors(o, idx, base, modifiers=False, places=False, capitals=True)
         ]
     return sources, targets
 
@@ -383,8 +446,13 @@ def _trigger_type(tok: Any) -> str | None:
             return "VISIT"
         if lemma == "send":
             obj = " ".join(t.lower_ for o in _children(tok, ["dobj"]) for t in o.subtree)
-            troops = any(w in obj for w in ("troop", "soldier", "personnel", "force"))
+            troops = any(w in obj for w in _PERSONNEL)
             return "DEPLOY" if troops else "SUPPORT"
+        if lemma == "give":
+            # "gave the Philippines $500 million": giving material, not a speech or a chance.
+            given = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
+            material = any(t.lower_ in _MATERIAL or t.text == "$" for t in given)
+            return "SUPPORT" if material else None
         return VERB_TRIGGERS.get(lemma)
     if tok.pos_ in ("NOUN", "PROPN"):
         return NOUN_TRIGGERS.get(lemma)

@@ -109,7 +109,8 @@ _INSTITUTION_AFTER = re.compile(
     r"(?:\s+[A-Z][\w’'-]*){0,3}?\s+(?:" + "|".join(sorted(_ORG_WORDS)) + r")\b"
 )
 _SPEECH_AFTER = (
-    r"(?:said|says|added|argued|told|wrote|noted|warned|asserted|believed|feared|agreed)"
+    r"(?:said|says|added|argued|argues|told|wrote|writes|noted|notes|warned|warns|asserted|"
+    r"believed|believes|feared|fears|agreed|explained|stressed|cautioned)"
 )
 _PERSON_RE = re.compile(rf"(?<![\w\-])({_NAME_TOKEN}(?: {_NAME_TOKEN}){{1,2}})(?![\w\-])")
 _STOP = frozenset(
@@ -195,7 +196,7 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
         before = _prev_word(text, m.start())
         cue = (
             before in _TITLES
-            or re.match(r",\s+(?:(?:a|an|the) \w|[A-Z])", after) is not None
+            or re.match(r",\s+(?:(?:a|an|the|who|whose) \w|[A-Z])", after) is not None
             or re.match(rf"\s+{_SPEECH_AFTER}\b", after) is not None
             or re.search(r"(?i:said|according to)\s*$", text[max(0, m.start() - 15) : m.start()])
             is not None
@@ -246,6 +247,8 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
             continue
         if e.kind in ("name", "demonym", "capital") and _INSTITUTION_AFTER.match(text, m.end()):
             continue
+        if e.kind in ("name", "capital") and text.startswith("-based", m.end()):
+            continue  # "a Manila-based forum": a place
         cands.append((m.start(), m.end(), e.actor_id, e.actor_type))
     people = _person_candidates(text, gaz)
     surnames: dict[str, str] = {}

@@ -17,12 +17,15 @@ from foedus.reading.mentions import Mention
 SPEECH = re.compile(
     r"\b(?:said|says|say|added|adds|argued|argues|told|wrote|writes|noted|notes|warned|asserted|"
     r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|according to|"
-    r"put it|asked|replied|declared|concluded|suggested|cautioned)\b"
+    r"put it|asked|replied|declared|concluded|suggested|cautioned|accused|accusing|denounced|"
+    r"condemned|urged|vowed|stated|announced)\b"
 )
 _TERM_CUES = re.compile(
     r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
     r"(?:\s+(?:it|its|their|his|her|the|a|an|this|them|what))?\s*$"
 )
+_DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s*$", re.IGNORECASE)
+_FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 
 
@@ -128,7 +131,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         frame = "".join(frame_chars)
         words = len(text[s:e].split())
         cue = SPEECH.search(frame)
-        term = words <= 8 and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1))
+        term = words <= 8 and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
+        # A short quoted noun phrase after a determiner is a term: "the “illicit cooperation”".
+        term = term or (
+            words <= 4
+            and _DET_BEFORE.search(text, max(0, s - 12), max(0, s - 1)) is not None
+            and _FINITE.search(text, s, e) is None
+        )
         if term or (words <= 4 and cue is None):
             continue
         in_par = speakers[bisect.bisect_left(sp_starts, ps) : bisect.bisect_left(sp_starts, pe)]
