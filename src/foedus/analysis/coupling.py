@@ -14,9 +14,10 @@ The **coupling index** is ``cross / (cross + within)``: 0 when the theatres shar
 as ties that cross dominate. :func:`compare_coupling` computes it with and without some ties (the
 Russia–DPRK pact, for instance) by giving them zero weight.
 
-The engine's probability that a war in one theatre spreads to the other is not computed here: a
-``spread`` callable (a pack view → probability) can be passed, and its result is reported beside
-the structural figures. The scenario engine provides it once it lands.
+The engine's probability that a war in one theatre spreads to the other is not computed here:
+:mod:`foedus.analysis.spread` runs the engine for it (``foedus analyze coupling`` reports both),
+and a ``spread`` callable (a pack view → probability) can be passed to report a figure beside the
+structural ones.
 """
 
 from __future__ import annotations

@@ -72,6 +72,7 @@ def compute_analyses(
     # balance
     fr = frustration_index(net.graph, seed=seed)
     balance = fr.to_dict()
+    del balance["seconds"]  # solver time: not part of a reproducible results.json
     for item in balance["frustrated_edges"]:
         item["ties"] = [c.tie for c in net.ties_behind(item["source"], item["target"])]
     balance["triads"] = triad_census(net.graph).to_dict()
