@@ -77,3 +77,15 @@ def test_bundled_pack_views() -> None:
     # The munitions estimate visible in July 2024 is the seed's (about 10,000 containers).
     est = july.flow("prk-rus-containers").latest_estimate()
     assert est is not None and est.quantity.mid == 10000
+
+
+def test_view_does_not_inherit_the_full_packs_lookups() -> None:
+    """A look-up on the full pack before ``as_of`` must not leak dropped elements into the view."""
+    from foedus import load_pack
+
+    pack = load_pack()
+    assert pack.tie("rus-prk-csp-2024").id == "rus-prk-csp-2024"  # fills the full pack's index
+    view = pack.as_of("2024-06-01")  # before the treaty was signed
+    assert "rus-prk-csp-2024" not in {t.id for t in view.ties}
+    with pytest.raises(KeyError):
+        view.tie("rus-prk-csp-2024")

@@ -7,7 +7,7 @@ with nothing whose source is dated after that date (no look-ahead).
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from functools import cached_property
 from typing import Any, Literal, TypeVar
 
@@ -71,6 +71,14 @@ class Pack(Frozen):
     @cached_property
     def _index(self) -> dict[str, dict[str, Any]]:
         return {section: {item.id: item for item in getattr(self, section)} for section in SECTIONS}
+
+    def model_copy(self, *, update: Mapping[str, Any] | None = None, deep: bool = False) -> Pack:
+        """A copy with ``update`` applied; the id index is rebuilt for the copy's own sections."""
+        copy = super().model_copy(update=update, deep=deep)
+        # pydantic copies ``__dict__`` wholesale, cached look-ups included: without this, a view
+        # from ``as_of`` would still find the elements it dropped.
+        copy.__dict__.pop("_index", None)
+        return copy
 
     def source(self, source_id: str) -> Source:
         """The source with this id (``KeyError`` if none)."""
