@@ -163,3 +163,17 @@ def test_heldout_gold_is_consistent() -> None:
         for q in gold["quantities"]:
             assert text[q["span"][0] : q["span"][1]] == q["span"][2]
             assert 0 <= q["attached_event_index"] < len(gold["events"])
+
+
+def test_accusation_of_a_transfer_is_two_events(nlp: Any) -> None:
+    evs = _events("Germany condemned Iran’s arms transfers to Russia.", nlp)
+    assert evs == {("ACCUSE", "DEU", "IRN", False, False), ("SUPPORT", "IRN", "RUS", False, False)}
+
+
+def test_send_personnel_or_aircraft_is_deploy_else_support(nlp: Any) -> None:
+    assert _events("Australia sent patrol aircraft to Japan.", nlp) == {
+        ("DEPLOY", "AUS", "JPN", False, False)
+    }
+    assert _events("Poland sent generators to Ukraine.", nlp) == {
+        ("SUPPORT", "POL", "UKR", False, False)
+    }

@@ -222,3 +222,10 @@ def test_term_after_call_and_organisation_speaker() -> None:
     assert [(text[q.start : q.end], q.speaker_id) for q in qs] == [
         ("stretching its hands into Asia", "CHN")
     ]
+
+
+def test_caps_are_not_flows_and_recipient_capitals_are_mentions() -> None:
+    assert find_quantities("above the annual cap of 500,000 barrels set in 2017") == []
+    text = "Russia shipped fuel to Pyongyang, and Kim travelled to Moscow."
+    ms = [(m.surface, m.actor_id) for m in find_mentions(text, load_gazetteer())]
+    assert ms == [("Russia", "RUS"), ("Pyongyang", "PRK"), ("Kim", "kim_jong_un")]

@@ -137,22 +137,30 @@ _HEDGE_MARKS = frozenset(["if", "whether", "unless"])
 _NOT_HEDGING_MODALS = frozenset(["must", "can", "ca", "need", "should"])
 _CLIMB = frozenset(["xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "pobj"])
 #: Objects that make ``send`` a deployment.
-_PERSONNEL = [
-    "troop",
-    "soldier",
-    "personnel",
-    "force",
-    "engineer",
-    "officer",
-    "marine",
-    "sailor",
-    "adviser",
-    "advisor",
-    "instructor",
-    "unit",
-    "battalion",
-    "brigade",
-]
+_PERSONNEL = frozenset(
+    [
+        "troop",
+        "soldier",
+        "personnel",
+        "force",
+        "engineer",
+        "officer",
+        "marine",
+        "sailor",
+        "adviser",
+        "advisor",
+        "instructor",
+        "unit",
+        "battalion",
+        "brigade",
+        "aircraft",
+        "jet",
+        "bomber",
+        "fighter",
+        "warship",
+        "destroyer",
+    ]
+)
 #: Objects that make ``give`` material support.
 _MATERIAL = frozenset(
     [
@@ -316,7 +324,10 @@ def _verb_args(
         targets = _actors(passive[0], idx, base, modifiers=True, places=places)
         return _subject(verb, idx, base), targets
     sources = _subject(verb, idx, base)
-    holders = [verb, *_children(verb, ["dobj"])]
+    # "shipped shells to Russia", "signed pacts with NATO": the object's phrase names the
+    # recipient; for "condemned Pyongyang’s transfers to Moscow" it does not.
+    obj_preps = theme_types or etype in SYMMETRIC
+    holders = [verb, *(_children(verb, ["dobj"]) if obj_preps else [])]
     targets = [
         a
         for h in holders
@@ -445,8 +456,8 @@ def _trigger_type(tok: Any) -> str | None:
         if lemma == "show" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
             return "VISIT"
         if lemma == "send":
-            obj = " ".join(t.lower_ for o in _children(tok, ["dobj"]) for t in o.subtree)
-            troops = any(w in obj for w in _PERSONNEL)
+            sent = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
+            troops = any(t.lemma_.lower() in _PERSONNEL for t in sent)
             return "DEPLOY" if troops else "SUPPORT"
         if lemma == "give":
             # "gave the Philippines $500 million": giving material, not a speech or a chance.
@@ -459,15 +470,18 @@ def _trigger_type(tok: Any) -> str | None:
     return None
 
 
-def _governed_by_trigger_verb(noun: Any) -> bool:
-    """Whether ``noun`` is the object of a trigger verb, directly or through a preposition."""
+def _governed_by_trigger_verb(noun: Any, etype: str) -> bool:
+    """Whether ``noun`` is the object of a trigger verb of the same type (``supplied … aid``).
+
+    A noun of another type under a trigger verb is its own event: ``condemned … transfers``.
+    """
     tok = noun
     for _ in range(3):
         if tok.dep_ not in ("dobj", "pobj", "prep", "dative", "attr") or tok.head is tok:
             return False
         tok = tok.head
         if tok.pos_ == "VERB" and _trigger_type(tok) is not None:
-            return True
+            return _trigger_type(tok) == etype
     return False
 
 
@@ -503,7 +517,7 @@ def events_from_doc(
         if is_noun:
             head = tok.head
             # "supplied … aid", "provide assistance": the verb is the trigger, not the noun.
-            if _governed_by_trigger_verb(tok):
+            if _governed_by_trigger_verb(tok, etype):
                 continue
             if tok.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _LIGHT_VERBS:
                 light = head

@@ -99,8 +99,23 @@ _ORG_WORDS = frozenset(
         "Company",
         "Corporation",
         "Times",
+        "Sea",
+        "Ocean",
+        "Strait",
+        "Gulf",
+        "Peninsula",
+        "Island",
+        "Islands",
+        "River",
+        "Mountains",
+        "Shoal",
         "Post",
     )
+)
+_FLOW_BEFORE = re.compile(
+    r"\b(?:sent|sends|send|sending|shipped|ships|shipping|supplied|supplies|supplying|"
+    r"delivered|delivers|delivering|transfer|transfers|transferred|provided|provides|pledged|"
+    r"pledges|gave|gives|sold|sells|exported|exports|aid|assistance|support)\b[^.;:!?,\n]*$"
 )
 _ACCORDING = re.compile(r"(?i:according)\s+to\s*$")
 #: A state's name, demonym or capital at the start of an institution's proper name
@@ -243,7 +258,9 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         prev = _prev_word(text, m.start())
         # A capital after "in/to/…" is a place, except "according to Seoul" (the government).
         according = prev == "to" and _ACCORDING.search(text, max(0, m.start() - 20), m.start())
-        if e.kind == "capital" and prev in _PLACE_PREPS and not according:
+        # "shipped shells to Pyongyang": the recipient government, not a destination.
+        recipient = prev == "to" and _FLOW_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if e.kind == "capital" and prev in _PLACE_PREPS and not (according or recipient):
             continue
         if e.kind in ("name", "demonym", "capital") and _INSTITUTION_AFTER.match(text, m.end()):
             continue

@@ -47,6 +47,7 @@ UNITS = frozenset(
 )
 
 
+_CAP_BEFORE = re.compile(r"\b(?:cap|ceiling|limit|quota|maximum|minimum)\s+(?:of|at)\s+$")
 _CALIBRE = re.compile(r"(?:\s*|-)(?:mm|millimet(?:re|er)s?|calibre|caliber|cm)\b")
 
 
@@ -77,6 +78,8 @@ def find_quantities(text: str) -> list[Quantity]:
     for m in QUANTITY.finditer(text):
         if _CALIBRE.match(text, m.end("num")):
             continue  # "155 mm artillery shells": a calibre, not a count
+        if _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "a cap of 500,000 barrels": a limit, not a flow
         num = m.group("num")
         value = float(num.lstrip("$").replace(",", ""))
         if m.group("scale"):
