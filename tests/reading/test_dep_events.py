@@ -177,3 +177,8 @@ def test_send_personnel_or_aircraft_is_deploy_else_support(nlp: Any) -> None:
     assert _events("Poland sent generators to Ukraine.", nlp) == {
         ("SUPPORT", "POL", "UKR", False, False)
     }
+
+
+def test_pronoun_subject_takes_the_governing_clause_subject(nlp: Any) -> None:
+    evs = _events("North Korean units left Kursk, where they fought Ukrainian troops.", nlp)
+    assert ("ATTACK", "PRK", "UKR", False, False) in evs

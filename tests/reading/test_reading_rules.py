@@ -229,3 +229,9 @@ def test_caps_are_not_flows_and_recipient_capitals_are_mentions() -> None:
     text = "Russia shipped fuel to Pyongyang, and Kim travelled to Moscow."
     ms = [(m.surface, m.actor_id) for m in find_mentions(text, load_gazetteer())]
     assert ms == [("Russia", "RUS"), ("Pyongyang", "PRK"), ("Kim", "kim_jong_un")]
+
+
+def test_title_not_in_name_and_sentence_initial_place_preposition() -> None:
+    text = "President Jane Roe said so. In Washington, the State Department agreed."
+    ms = [(m.surface, m.actor_id) for m in find_mentions(text, load_gazetteer())]
+    assert ms == [("Jane Roe", "jane_roe")]

@@ -38,8 +38,8 @@ for _type, _words in {
     "CONSULT": "consult",
     "VISIT": "visit meet host travel",
     "SUPPORT": "supply provide ship deliver transfer pledge help support aid assist fund arm "
-    "finance",
-    "ACCUSE": "condemn denounce accuse protest",
+    "finance reward",
+    "ACCUSE": "condemn denounce accuse protest criticise criticize",
     "THREATEN": "threaten warn",
     "SANCTION": "sanction blacklist",
     "DEPLOY": "deploy dispatch station",
@@ -187,6 +187,7 @@ _MATERIAL = frozenset(
 )
 #: Purposive verbs whose object is the recipient ("pledged $22 million to help Manila").
 _PURPOSE_VERBS = frozenset(["help", "assist", "support", "bolster", "strengthen", "arm", "enable"])
+_SUBJECT_PRONOUNS = frozenset(["they", "it", "he", "she"])
 _CONTROL_PREPS = frozenset(["of", "with", "into", "from"])
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "which", "that", "who"])
 
@@ -238,6 +239,7 @@ def _actors(
         # Modifiers, also nested in compounds: "Chinese coast guard ships" → CHN.
         mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
         mods += [g for c in mods if c.dep_ == "compound" for g in c.children if g.dep_ != "det"]
+        mods += [g for c in mods for g in c.conjuncts]  # "Russian and North Korean entities"
         for c in mods:
             if c.dep_ == "poss" or modifiers:
                 cm = _tok_mention(c, idx, base)
@@ -284,10 +286,18 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
         for p in _children(a, ["pobj"]):
             return _actors(p, idx, base, modifiers=True, places=False)
     subj = _children(verb, ["nsubj"])
-    if subj and subj[0].lower_ in ("they", "it") and verb.dep_ == "ccomp":
-        # "American officials have said they may station …": the reporter's actors.
-        outer = _children(verb.head, ["nsubj"])
-        return _actors(outer[0], idx, base, modifiers=True, places=False) if outer else []
+    if subj and subj[0].lower_ in _SUBJECT_PRONOUNS:
+        # "American officials have said they may station …", "units returned from Kursk,
+        # where they fought …": the pronoun stands for the nearest governing clause's subject.
+        tok = verb
+        for _ in range(4):
+            if tok.head is tok:
+                break
+            tok = tok.head
+            outer = [o for o in _children(tok, ["nsubj"]) if o.lower_ not in _SUBJECT_PRONOUNS]
+            if outer:
+                return _actors(outer[0], idx, base, modifiers=True, places=False)
+        return []
     if subj:
         return _actors(subj[0], idx, base, modifiers=True, places=False)
     if _children(verb, ["nsubjpass"]):
@@ -381,6 +391,12 @@ def _noun_args(
         for p in _pobjs(noun, target_preps)
         for a in _actors(p, idx, base, modifiers=True, places=places)
     ]
+    if etype == "SUPPORT" and not targets:
+        targets = [
+            a
+            for p in _pobjs(noun, ["for"])
+            for a in _actors(p, idx, base, modifiers=True, places=False, capitals=True)
+        ]
     if etype == "SUPPORT":
         sources = sources or [
             a
@@ -402,6 +418,16 @@ def _noun_args(
                 for p in _pobjs(head, _RECIPIENT_PREPS + _OTHER_PREPS)
                 for a in _actors(p, idx, base, modifiers=True, places=places)
             ]
+    if not sources and targets:
+        # "Seoul approved $24 million in assistance for …": the governing verb's subject.
+        tok = noun
+        for _ in range(4):
+            if tok.dep_ not in ("dobj", "pobj", "prep") or tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ == "VERB":
+                sources = _subject(tok, idx, base)
+                break
     if etype in SYMMETRIC and not targets and len(sources) >= 2:
         sources, targets = sources[1:], sources[:1]
     return sources, targets

@@ -201,19 +201,27 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
     for m in _PERSON_RE.finditer(text):
         name = m.group(1)
         tokens = name.split()
+        start = m.start()
+        while tokens and tokens[0] in _TITLES:
+            # "President Lee Jae-myung": the title is not part of the name.
+            start += len(tokens[0]) + 1
+            tokens = tokens[1:]
+        if len(tokens) < 2:
+            continue
+        name = " ".join(tokens)
         if any(t in _STOP for t in tokens) or any(gaz.lookup(t) for t in tokens):
             continue
-        if tokens[-1] in _ORG_WORDS or _is_headline(text, m.start()):
+        if tokens[-1] in _ORG_WORDS or _is_headline(text, start):
             continue
         if gaz.lookup(name) is not None:
             continue
         after = text[m.end() : m.end() + 40]
-        before = _prev_word(text, m.start())
+        before = _prev_word(text, start)
         cue = (
             before in _TITLES
             or re.match(r",\s+(?:(?:a|an|the|who|whose) \w|[A-Z])", after) is not None
             or re.match(rf"\s+{_SPEECH_AFTER}\b", after) is not None
-            or re.search(r"(?i:said|according to)\s*$", text[max(0, m.start() - 15) : m.start()])
+            or re.search(r"(?i:said|according to)\s*$", text[max(0, start - 15) : start])
             is not None
         )
         if cue:
@@ -255,7 +263,7 @@ def find_mentions(text: str, gaz: Gazetteer) -> list[Mention]:
         e = gaz.lookup(m.group(0))
         if e is None or e.kind == "place":
             continue
-        prev = _prev_word(text, m.start())
+        prev = _prev_word(text, m.start()).lower()
         # A capital after "in/to/…" is a place, except "according to Seoul" (the government).
         according = prev == "to" and _ACCORDING.search(text, max(0, m.start() - 20), m.start())
         # "shipped shells to Pyongyang": the recipient government, not a destination.

@@ -24,6 +24,8 @@ _TERM_CUES = re.compile(
     r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
     r"(?:\s+(?:it|its|their|his|her|the|a|an|this|them|what))?\s*$"
 )
+#: A sentence end (not "U.S." or an initial) followed by the next sentence's first word.
+_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z])")
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -152,11 +154,16 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             elif in_par:
                 # A state or organisation speaks: the first actor of the quotation's sentence
                 # ("China’s foreign ministry accused NATO of “…”"), else the one nearest the cue.
-                sent_start = (
-                    ps + max(frame.rfind(". ", 0, s - ps), frame.rfind("? ", 0, s - ps)) + 1
-                )
+                ends = [m.end() for m in _SENTENCE_END.finditer(frame, 0, s - ps)]
+                sent_start = ps + (ends[-1] if ends else 0)
                 before = [m for m in in_par if sent_start <= m.start < s]
-                speaker = before[0] if before else min(in_par, key=lambda m: abs(m.start - cpos))
+                its = re.match(r"\s*(?:Its|Their)\b", frame[sent_start - ps :])
+                if its and last_speaker is not None and last_speaker.actor_type != "person":
+                    speaker = last_speaker  # "Its foreign ministry warned Seoul …": the same actor
+                elif before:
+                    speaker = before[0]
+                else:
+                    speaker = min(in_par, key=lambda m: abs(m.start - cpos))
             else:
                 k = bisect.bisect_left(pe_starts, ps)
                 speaker = persons_all[k - 1] if k else None
