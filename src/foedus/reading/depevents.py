@@ -38,7 +38,7 @@ for _type, _words in {
     "CONSULT": "consult",
     "VISIT": "visit meet host travel",
     "SUPPORT": "supply provide ship deliver transfer pledge help support aid assist fund arm "
-    "finance reward",
+    "finance reward sell",
     "ACCUSE": "condemn denounce accuse protest criticise criticize",
     "THREATEN": "threaten warn",
     "SANCTION": "sanction blacklist",
@@ -111,6 +111,13 @@ _HEDGE_GOVERNORS = frozenset(
         "hope",
         "want",
         "aim",
+        # Agreed or promised, not done yet: "agreed to hold consultations" (future).
+        "agree",
+        "decide",
+        "promise",
+        "vow",
+        "pledge",
+        "offer",
     ]
 )
 _HEDGE_WORDS = frozenset(
@@ -135,7 +142,7 @@ _HEDGE_WORDS = frozenset(
 )
 _HEDGE_MARKS = frozenset(["if", "whether", "unless"])
 _NOT_HEDGING_MODALS = frozenset(["must", "can", "ca", "need", "should"])
-_CLIMB = frozenset(["xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "pobj"])
+_CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "pobj")
 #: Objects that make ``send`` a deployment.
 _PERSONNEL = frozenset(
     [
@@ -177,6 +184,11 @@ _MATERIAL = frozenset(
         "funds",
         "funding",
         "loan",
+        "technology",
+        "oil",
+        "fuel",
+        "food",
+        "cash",
         "loans",
         "grant",
         "grants",
@@ -286,24 +298,12 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
         for p in _children(a, ["pobj"]):
             return _actors(p, idx, base, modifiers=True, places=False)
     subj = _children(verb, ["nsubj"])
-    if subj and subj[0].lower_ in _SUBJECT_PRONOUNS:
-        # "American officials have said they may station …", "units returned from Kursk,
-        # where they fought …": the pronoun stands for the nearest governing clause's subject.
-        tok = verb
-        for _ in range(4):
-            if tok.head is tok:
-                break
-            tok = tok.head
-            outer = [o for o in _children(tok, ["nsubj"]) if o.lower_ not in _SUBJECT_PRONOUNS]
-            if outer:
-                return _actors(outer[0], idx, base, modifiers=True, places=False)
-        return []
     if subj:
-        return _actors(subj[0], idx, base, modifiers=True, places=False)
+        return _subject_actors(subj[0], verb, idx, base)
     if _children(verb, ["nsubjpass"]):
         return []
     tok, steps = verb, 0
-    while tok.dep_ in _CLIMB and tok.head is not tok and steps < 5:
+    while tok.dep_ in (*_CLIMB, "acl") and tok.head is not tok and steps < 5:
         child, tok, steps = tok, tok.head, steps + 1
         if tok.pos_ == "ADP":
             continue
@@ -317,10 +317,43 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
                 return objs
         s = _children(tok, ["nsubj", "nsubjpass"])
         if s:
-            return _actors(s[0], idx, base, modifiers=True, places=False)
+            return _subject_actors(s[0], tok, idx, base)
+        if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj"):
+            continue  # "signed a deal to supply tanks": the deal's signer supplies
         if tok.pos_ not in ("VERB", "AUX"):
             break
     return []
+
+
+def _subject_actors(subj: Any, verb: Any, idx: _Index, base: int) -> list[Mention]:
+    """Actors of a subject; a pronoun stands for a governing clause's or the last sentence's.
+
+    "American officials have said they may station …", "units returned from Kursk, where they
+    fought …", "Seoul has answered cautiously. It has sold …".
+    """
+    if subj.lower_ not in _SUBJECT_PRONOUNS:
+        return _actors(subj, idx, base, modifiers=True, places=False)
+    tok = verb
+    for _ in range(4):
+        if tok.head is tok:
+            break
+        tok = tok.head
+        outer = [o for o in _children(tok, ["nsubj"]) if o.lower_ not in _SUBJECT_PRONOUNS]
+        if outer:
+            return _actors(outer[0], idx, base, modifiers=True, places=False)
+    return _previous_subject(verb, idx, base)
+
+
+def _previous_subject(tok: Any, idx: _Index, base: int) -> list[Mention]:
+    """Actors of the previous sentence's main subject ("Seoul has answered. It has sold …")."""
+    sent = tok.sent
+    if sent.start == 0:
+        return []
+    prev = tok.doc[sent.start - 1].sent
+    subj = _children(prev.root, ["nsubj", "nsubjpass"])
+    if not subj or subj[0].lower_ in _SUBJECT_PRONOUNS:
+        return []
+    return _actors(subj[0], idx, base, modifiers=True, places=False)
 
 
 def _verb_args(
@@ -349,11 +382,12 @@ def _verb_args(
         recipient_obj = not theme_types or any(True for _ in _pobjs(verb, ["with"]))
         for o in _children(verb, ["dobj", "dative"]):
             targets.extend(_actors(o, idx, base, modifiers=recipient_obj, places=places))
+    other = _OTHER_PREPS if etype != "SUPPORT" else ("with", "on", "at", "upon")
     if not targets:
         targets = [
             a
             for h in holders
-            for p in _pobjs(h, _OTHER_PREPS + (("in",) if places else ()))
+            for p in _pobjs(h, other + (("in",) if places else ()))
             for a in _actors(p, idx, base, modifiers=True, places=places)
         ]
     if not targets and etype == "SUPPORT":
@@ -485,7 +519,7 @@ def _trigger_type(tok: Any) -> str | None:
             sent = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
             troops = any(t.lemma_.lower() in _PERSONNEL for t in sent)
             return "DEPLOY" if troops else "SUPPORT"
-        if lemma == "give":
+        if lemma in ("give", "pay"):
             # "gave the Philippines $500 million": giving material, not a speech or a chance.
             given = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
             material = any(t.lower_ in _MATERIAL or t.text == "$" for t in given)

@@ -113,7 +113,7 @@ _ORG_WORDS = frozenset(
     )
 )
 _FLOW_BEFORE = re.compile(
-    r"\b(?:sent|sends|send|sending|shipped|ships|shipping|supplied|supplies|supplying|"
+    r"\b(?:sent|sends|send|sending|ship|shipped|ships|shipping|sell|supplied|supplies|supplying|"
     r"delivered|delivers|delivering|transfer|transfers|transferred|provided|provides|pledged|"
     r"pledges|gave|gives|sold|sells|exported|exports|aid|assistance|support)\b[^.;:!?,\n]*$"
 )
