@@ -400,7 +400,7 @@ def engine_wedge(
     entries = wedge_ranking(members, exposed, evaluate)
     entries = tuple(replace(e, ties=ties_of.get(e.member, ())) for e in entries)
     det = first.primary.deterrence()
-    notes = []
+    notes = list(first.compiled.notes)  # e.g. capabilities missing on an early as-of date
     if exposed not in members:
         notes.append(f"the exposed member {exposed} is not in the camp")
     return WedgeResult(
