@@ -36,9 +36,9 @@ VERB_TRIGGERS: dict[str, str] = {}
 for _type, _words in {
     "AGREE": "sign ratify conclude approve upgrade agree",
     "CONSULT": "consult",
-    "VISIT": "visit meet host travel",
+    "VISIT": "visit meet host travel arrive",
     "SUPPORT": "supply provide ship deliver transfer pledge help support aid assist fund arm "
-    "finance reward sell",
+    "finance reward sell back",
     "ACCUSE": "condemn denounce accuse protest criticise criticize",
     "THREATEN": "threaten warn",
     "SANCTION": "sanction blacklist",
@@ -52,7 +52,7 @@ for _type, _words in {
     "CONSULT": "talk consultation negotiation",
     "VISIT": "visit trip summit",
     "SUPPORT": "aid assistance support supply shipment delivery transfer",
-    "ACCUSE": "condemnation",
+    "ACCUSE": "condemnation protest",
     "THREATEN": "threat",
     "SANCTION": "sanction",
     "DEPLOY": "deployment",
@@ -64,6 +64,8 @@ for _type, _words in {
 _LIGHT_VERBS = frozenset(
     [
         "hold",
+        "lodge",
+        "file",
         "impose",
         "launch",
         "conduct",
@@ -142,7 +144,7 @@ _HEDGE_WORDS = frozenset(
 )
 _HEDGE_MARKS = frozenset(["if", "whether", "unless"])
 _NOT_HEDGING_MODALS = frozenset(["must", "can", "ca", "need", "should"])
-_CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "pobj")
+_CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "pobj", "acomp")
 #: Objects that make ``send`` a deployment.
 _PERSONNEL = frozenset(
     [

@@ -132,7 +132,14 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         frame_chars = [c if not inside[ps + k] else " " for k, c in enumerate(text[ps:pe])]
         frame = "".join(frame_chars)
         words = len(text[s:e].split())
-        cue = SPEECH.search(frame)
+        # The speech cue nearest the quotation (not the paragraph's first one).
+        cues = list(SPEECH.finditer(frame))
+        rel_s, rel_e = s - ps, e - ps
+        cue = min(
+            cues,
+            key=lambda c: max(rel_s - c.end(), c.start() - rel_e, 0),
+            default=None,
+        )
         term = words <= 8 and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
         # A short quoted noun phrase after a determiner is a term: "the “illicit cooperation”".
         term = term or (
