@@ -182,3 +182,10 @@ def test_send_personnel_or_aircraft_is_deploy_else_support(nlp: Any) -> None:
 def test_pronoun_subject_takes_the_governing_clause_subject(nlp: Any) -> None:
     evs = _events("North Korean units left Kursk, where they fought Ukrainian troops.", nlp)
     assert ("ATTACK", "PRK", "UKR", False, False) in evs
+
+
+def test_env_var_forces_the_rule_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    from foedus.reading.nlp import ENV_VAR, load_pipeline
+
+    monkeypatch.setenv(ENV_VAR, "none")
+    assert load_pipeline() == (None, None)

