@@ -16,18 +16,18 @@ def pack_to_dict(pack: Pack) -> dict[str, Any]:
     return pack.model_dump(mode="json", by_alias=True, exclude_none=True, exclude_defaults=True)
 
 
-def _plain(value: Any) -> Any:
-    # YAML has no tuples; dates stay dates so that they are written unquoted.
+def plain_yaml_data(value: Any) -> Any:
+    """``value`` with tuples as lists (YAML has none); dates stay dates, written unquoted."""
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: plain_yaml_data(v) for k, v in value.items()}
     if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
+        return [plain_yaml_data(v) for v in value]
     return value
 
 
 def dump_pack(pack: Pack) -> str:
     """The pack as YAML text."""
-    data = _plain(
+    data = plain_yaml_data(
         pack.model_dump(mode="python", by_alias=True, exclude_none=True, exclude_defaults=True)
     )
     data.setdefault("foedus", pack.foedus)

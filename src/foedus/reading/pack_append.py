@@ -16,6 +16,7 @@ import yaml
 
 from foedus.errors import FoedusError
 from foedus.model import Estimate, Frozen
+from foedus.packs.dump import plain_yaml_data
 
 _LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
@@ -25,15 +26,7 @@ def element_yaml(element: Frozen) -> Any:
     data = element.model_dump(
         mode="python", by_alias=True, exclude_none=True, exclude_defaults=True
     )
-    return _plain(data)
-
-
-def _plain(value: Any) -> Any:
-    if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
-    if isinstance(value, list | tuple):
-        return [_plain(v) for v in value]
-    return value
+    return plain_yaml_data(data)
 
 
 class _Dumper(yaml.SafeDumper):
