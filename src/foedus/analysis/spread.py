@@ -21,13 +21,14 @@ Snyder 1990) and the diffusion of war through alliance ties (Siverson & Starr 19
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import numpy.typing as npt
+
+from foedus._intervals import Z95, paired_difference
 
 if TYPE_CHECKING:
     from foedus.engine import ReliabilityProvider, Scenario, ScenarioResult
@@ -47,7 +48,6 @@ __all__ = [
 #: One scenario per direction: a war starting in Europe, and one starting in the Indo-Pacific.
 DEFAULT_ORIGINS = ("rus-nato-escalation", "prk-limited-strike")
 DEFAULT_WITHOUT = ("rus-prk-csp-2024",)
-Z95 = 1.959963984540054
 
 
 def war_theatre(theatres: Sequence[str | None], attacker: int, target: int) -> str | None:
@@ -88,10 +88,11 @@ class SpreadEntry:
     draws: int
     seed: int
     without: tuple[str, ...]
+    worlds: int = 0
 
     @property
     def ci95(self) -> tuple[float, float]:
-        """Paired normal 95% interval of ``diff`` (with − without)."""
+        """Paired normal 95% interval of ``diff`` (with − without), ``se`` over worlds."""
         return (self.diff - Z95 * self.se, self.diff + Z95 * self.se)
 
     def to_dict(self) -> dict[str, Any]:
@@ -108,6 +109,7 @@ class SpreadEntry:
             "se": self.se,
             "se_independent": self.se_independent,
             "draws": self.draws,
+            "worlds": self.worlds,
             "seed": self.seed,
             "without": list(self.without),
         }
@@ -125,16 +127,21 @@ def spread_entry(
     draws: int,
     seed: int,
     without: Iterable[str],
+    worlds: int,
 ) -> SpreadEntry:
-    """A :class:`SpreadEntry` from two runs' ``side`` arrays on common random numbers."""
+    """A :class:`SpreadEntry` from two runs' ``side`` arrays on common random numbers.
+
+    ``worlds`` is the runs' number of worlds: the draws of a world share their uncertain inputs,
+    so the standard errors come from the per-world paired differences
+    (:func:`foedus._intervals.paired_difference`).
+    """
     a = spread_indicator(side_with, theatres, other).astype(np.float64)
     b = spread_indicator(side_without, theatres, other).astype(np.float64)
     if a.shape != b.shape:
         raise ValueError("both runs must have the same draws")
-    n = a.shape[0]
-    d = a - b
-    se = float(d.std(ddof=1) / math.sqrt(n)) if n > 1 else 0.0
-    se_ind = float(math.sqrt((a.var(ddof=1) + b.var(ddof=1)) / n)) if n > 1 else 0.0
+    paired = paired_difference(b, a, worlds)  # with − without
+    se = paired["se"] if worlds > 1 else 0.0
+    se_ind = paired["se_independent"] if worlds > 1 else 0.0
     return SpreadEntry(
         scenario=scenario,
         trigger=trigger,
@@ -142,12 +149,13 @@ def spread_entry(
         to=other,
         p_with=float(a.mean()),
         p_without=float(b.mean()),
-        diff=float(d.mean()),
+        diff=float(paired["diff"]),
         se=se,
         se_independent=se_ind,
         draws=draws,
         seed=seed,
         without=tuple(without),
+        worlds=worlds,
     )
 
 
@@ -193,6 +201,7 @@ def entry_from_results(
         draws=with_run.draws,
         seed=with_run.seed,
         without=without,
+        worlds=with_run.primary.worlds,
     )
 
 

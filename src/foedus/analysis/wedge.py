@@ -34,6 +34,7 @@ from typing import TYPE_CHECKING, Any
 import numpy as np
 import numpy.typing as npt
 
+from foedus._intervals import paired_difference
 from foedus.model import Pack
 
 if TYPE_CHECKING:
@@ -175,6 +176,7 @@ def wedge_ranking(
     camp: Iterable[str],
     exposed: str,
     evaluator: Evaluator,
+    worlds: int | None = None,
 ) -> tuple[WedgeEntry, ...]:
     """Rank the members of ``camp`` by how much their wavering lowers P(deterrence) for ``exposed``.
 
@@ -186,12 +188,17 @@ def wedge_ranking(
     evaluator : callable
         ``evaluator(member or None)`` → per-draw outcomes (0/1 or probabilities), the same
         number of draws on every call, on common random numbers.
+    worlds : int, optional
+        When the outcomes are draws clustered in worlds of equal size (world after world), the
+        number of worlds; the standard errors then come from the per-world paired differences.
+        Default: every outcome is its own world (as for the engine's per-world "deterrence
+        holds").
 
     Returns
     -------
     tuple of WedgeEntry
         Sorted by ``drop`` (largest first, ties by member id); ``drop_se`` is the standard error
-        of the mean paired difference, ``se_independent`` that of independent runs.
+        of the mean paired difference over worlds, ``se_independent`` that of independent runs.
 
     Examples
     --------
@@ -204,17 +211,19 @@ def wedge_ranking(
     """
     members = [m for m in dict.fromkeys(camp) if m != exposed]
     base = np.asarray(evaluator(None), dtype=np.float64).ravel()
-    n = len(base)
+    g = len(base) if worlds is None else worlds
     entries = []
     for m in members:  # one engine run per member: a handful, not a hot loop
         outcome = np.asarray(evaluator(m), dtype=np.float64).ravel()
         if outcome.shape != base.shape:
             raise ValueError("the evaluator must return the same number of draws every time")
-        diff = base - outcome
-        se = float(diff.std(ddof=1) / np.sqrt(n)) if n > 1 else 0.0
-        se_ind = float(np.sqrt((base.var(ddof=1) + outcome.var(ddof=1)) / n)) if n > 1 else 0.0
+        paired = paired_difference(outcome, base, g)  # base − outcome, per world
+        se = paired["se"] if g > 1 else 0.0
+        se_ind = paired["se_independent"] if g > 1 else 0.0
         entries.append(
-            WedgeEntry(m, float(base.mean()), float(outcome.mean()), float(diff.mean()), se, se_ind)
+            WedgeEntry(
+                m, float(base.mean()), float(outcome.mean()), float(paired["diff"]), se, se_ind
+            )
         )
     entries.sort(key=lambda e: (-e.drop, e.member))
     return tuple(entries)

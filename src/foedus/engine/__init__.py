@@ -5,6 +5,7 @@ Public API::
     load_scenario, parse_scenario, bundled_scenarios   scenario files
     compile_scenario, triggered_obligations            the deterministic view
     run_scenario, compare_results                      Monte Carlo on common random numbers
+    clustered_wilson, paired_difference                95% intervals over clustered draws
     sensitivity                                        Sobol / Morris indices (SALib)
     ReliabilityProvider, BaseRateProvider              where honour probabilities come from
 
@@ -25,7 +26,9 @@ from foedus.engine._run import (
     ScenarioResult,
     TriggerResult,
     cascades_per_world,
+    clustered_wilson,
     compare_results,
+    paired_difference,
     run_scenario,
     wilson,
 )
@@ -58,11 +61,13 @@ __all__ = [
     "TriggerResult",
     "bundled_scenarios",
     "cascades_per_world",
+    "clustered_wilson",
     "compare_results",
     "compile_scenario",
     "default_provider",
     "fitted_provider",
     "load_scenario",
+    "paired_difference",
     "parse_scenario",
     "resolve_scenario",
     "run_scenario",

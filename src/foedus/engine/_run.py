@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-import math
 from dataclasses import dataclass, field
 from typing import Any
 
 import numpy as np
 from scipy.special import expit, logit
 
+from foedus._intervals import clustered_wilson, paired_difference, wilson
 from foedus._rng import DEFAULT_SEED
 from foedus.engine._compile import Compiled, compile_scenario, covariates
 from foedus.engine._honour import BaseRateProvider, ReliabilityProvider, default_provider
@@ -32,7 +32,6 @@ from foedus.engine._trigger import TriggerFinding, adversary_ok, location_ok, tr
 
 DEFAULT_DRAWS = 20_000
 MAX_CASCADES_PER_WORLD = 50
-Z95 = 1.959963984540054
 
 
 def cascades_per_world(draws: int) -> int:
@@ -41,16 +40,6 @@ def cascades_per_world(draws: int) -> int:
     50 for large runs; fewer for small ones so that there are at least 100 worlds.
     """
     return max(1, min(MAX_CASCADES_PER_WORLD, draws // 100))
-
-
-def wilson(p: float, n: int) -> tuple[float, float]:
-    """Wilson score 95% interval of a proportion ``p`` from ``n`` trials."""
-    if n <= 0:
-        return (0.0, 1.0)
-    z2 = Z95 * Z95
-    centre = (p + z2 / (2 * n)) / (1 + z2 / n)
-    half = Z95 * math.sqrt(p * (1 - p) / n + z2 / (4 * n * n)) / (1 + z2 / n)
-    return (max(0.0, centre - half), min(1.0, centre + half))
 
 
 # ------------------------------------------------------------------------------ building inputs
@@ -243,10 +232,9 @@ class TriggerResult:
     summary: dict[str, Any] = field(default_factory=dict)
 
     def deterrence(self) -> dict[str, Any]:
-        """P(deterrence holds) with its 95% interval over worlds."""
-        p = float(self.outcome.holds.mean())
-        lo, hi = wilson(p, self.worlds)
-        return {"p": p, "ci95": [lo, hi], "worlds": self.worlds}
+        """P(deterrence holds) with its Wilson 95% interval over worlds (one outcome per world)."""
+        r = clustered_wilson(self.outcome.holds, self.worlds)
+        return {"p": float(r.p), "ci95": [float(r.lo), float(r.hi)], "worlds": self.worlds}
 
 
 @dataclass
@@ -396,12 +384,14 @@ def cause_label(c: Compiled, code: int) -> dict[str, Any]:
 def trigger_summary(tr: TriggerResult) -> dict[str, Any]:
     """Every number of one trigger's run, each with its provenance."""
     c, out = tr.compiled, tr.outcome
-    N = tr.draws
+    N, G = tr.draws, tr.worlds
     side = out.side
+    # every state's join shares at once, intervals from the per-world means (clustered draws)
+    j1 = clustered_wilson(side == 1, G)
+    j2 = clustered_wilson(side == 2, G)
     actors: dict[str, Any] = {}
     for i, a in enumerate(c.actors):
-        p1 = float((side[:, i] == 1).mean())
-        p2 = float((side[:, i] == 2).mean())
+        p1, p2 = float(j1.p[i]), float(j2.p[i])
         codes, counts = np.unique(out.cause[:, i], return_counts=True)
         causes: list[dict[str, Any]] = []
         for code, cnt in zip(codes.tolist(), counts.tolist(), strict=True):
@@ -417,15 +407,18 @@ def trigger_summary(tr: TriggerResult) -> dict[str, Any]:
             "name": c.names[i],
             "p_join_attacker": p1,
             "p_join_target": p2,
-            "ci95_attacker": list(wilson(p1, N)),
-            "ci95_target": list(wilson(p2, N)),
+            "ci95_attacker": [float(j1.lo[i]), float(j1.hi[i])],
+            "ci95_target": [float(j2.lo[i]), float(j2.hi[i])],
+            "design_effect_attacker": float(j1.deff[i]),
+            "design_effect_target": float(j2.deff[i]),
             "via": causes,
             "ties": {"positive": pos_ties, "negative": neg_ties},
         }
     count = (side != 0).sum(axis=1)
     ks, kc = np.unique(count, return_counts=True)
     belligerents = {int(k): float(v) / N for k, v in zip(ks, kc, strict=True)}
-    cross = float(out.cross_theatre.mean())
+    cr = clustered_wilson(out.cross_theatre, G)
+    cross = float(cr.p)
     rows: list[dict[str, Any]] = []
     trig_rate = out.triggered.mean(axis=0) if len(c.rows) else np.zeros(0)
     for o, f in enumerate(tr.findings):
@@ -480,7 +473,8 @@ def trigger_summary(tr: TriggerResult) -> dict[str, Any]:
             "q95": float(np.quantile(out.utility, 0.95)),
         },
         "p_cross_theatre": cross,
-        "p_cross_theatre_ci95": list(wilson(cross, N)),
+        "p_cross_theatre_ci95": [float(cr.lo), float(cr.hi)],
+        "p_cross_theatre_design_effect": float(cr.deff),
         "belligerents": belligerents,
         "actors": actors,
         "obligations": rows,
@@ -511,6 +505,7 @@ def scenario_summary(r: ScenarioResult) -> dict[str, Any]:
         },
         "p_cross_theatre": prim["p_cross_theatre"],
         "p_cross_theatre_ci95": prim["p_cross_theatre_ci95"],
+        "p_cross_theatre_design_effect": prim["p_cross_theatre_design_effect"],
         "attacker_pwin": prim["attacker_pwin"],
         "attacker_capability_share": prim["attacker_capability_share"],
         "utility": prim["utility"],
@@ -529,10 +524,13 @@ def compare_results(a: ScenarioResult, b: ScenarioResult) -> dict[str, Any]:
 
     Both runs must share seed and draws; then the same world carries the same draws of every
     shared input, and the paired differences have much smaller variance than independent runs.
+    Standard errors come from the per-world paired differences (draws of a world are
+    correlated), see :func:`foedus._intervals.paired_difference`.
     """
     if a.draws != b.draws or a.seed != b.seed:
         raise ValueError("compare needs runs with the same draws and seed")
     ta, tb = a.primary, b.primary
+    G = ta.worlds
     ha = ta.outcome.holds.astype(float)
     hb = tb.outcome.holds.astype(float)
     out: dict[str, Any] = {
@@ -540,11 +538,9 @@ def compare_results(a: ScenarioResult, b: ScenarioResult) -> dict[str, Any]:
         "b": b.scenario.id,
         "draws": a.draws,
         "seed": a.seed,
-        "deterrence_holds": _paired(ha, hb) | {"a": ha.mean(), "b": hb.mean()},
-        "p_cross_theatre": _paired(
-            ta.outcome.cross_theatre.astype(float), tb.outcome.cross_theatre.astype(float)
-        ),
-        "attacker_pwin": _paired(ta.outcome.mean_pwin, tb.outcome.mean_pwin),
+        "deterrence_holds": _paired(ha, hb, G) | {"a": ha.mean(), "b": hb.mean()},
+        "p_cross_theatre": _paired(ta.outcome.cross_theatre, tb.outcome.cross_theatre, G),
+        "attacker_pwin": _paired(ta.outcome.mean_pwin, tb.outcome.mean_pwin, G),
         "actors": {},
     }
     common = [x for x in ta.compiled.actors if x in tb.compiled.actors]
@@ -552,26 +548,16 @@ def compare_results(a: ScenarioResult, b: ScenarioResult) -> dict[str, Any]:
         ia, ib = ta.compiled.index(actor), tb.compiled.index(actor)
         entry = {}
         for label, code in (("p_join_attacker", 1), ("p_join_target", 2)):
-            xa = (ta.outcome.side[:, ia] == code).astype(float)
-            xb = (tb.outcome.side[:, ib] == code).astype(float)
-            entry[label] = _paired(xa, xb)
+            xa = ta.outcome.side[:, ia] == code
+            xb = tb.outcome.side[:, ib] == code
+            entry[label] = _paired(xa, xb, G)
         out["actors"][actor] = entry
     return out
 
 
-def _paired(xa: np.ndarray, xb: np.ndarray) -> dict[str, Any]:
-    d = xb - xa
-    n = d.shape[0]
-    mean = float(d.mean())
-    se = float(d.std(ddof=1) / math.sqrt(n)) if n > 1 else float("nan")
-    # The same difference from independent runs would have this standard error:
-    se_ind = float(math.sqrt(xa.var(ddof=1) / n + xb.var(ddof=1) / n)) if n > 1 else float("nan")
-    return {
-        "diff": mean,
-        "ci95": [mean - Z95 * se, mean + Z95 * se],
-        "se": se,
-        "se_independent": se_ind,
-    }
+def _paired(xa: np.ndarray, xb: np.ndarray, worlds: int) -> dict[str, Any]:
+    """Paired difference ``xb − xa`` over ``worlds`` worlds (per-world arrays: ``worlds`` = len)."""
+    return paired_difference(xa, xb, worlds)
 
 
 __all__ = [
@@ -579,6 +565,9 @@ __all__ = [
     "BaseRateProvider",
     "ScenarioResult",
     "TriggerResult",
+    "clustered_wilson",
     "compare_results",
+    "paired_difference",
     "run_scenario",
+    "wilson",
 ]

@@ -204,6 +204,7 @@ def add_spread(analyses: dict[str, Any], sides: dict[str, Any]) -> None:
             draws=int(a.side.shape[0]),
             seed=int(a.summary["seed"]),
             without=(PACT,),
+            worlds=int(a.summary["deterrence_holds"]["worlds"]),
         ).to_dict()
         e["without_run"] = without_id
         entries.append(e)

@@ -102,13 +102,14 @@ def _sensitivity(args: tuple[str, int, ReliabilityProvider]) -> dict[str, Any]:
 
 
 def compare_runs(a: ScenarioRun, b: ScenarioRun) -> dict[str, Any]:
-    """B − A on common random numbers, with paired 95% intervals."""
+    """B − A on common random numbers, with paired 95% intervals over worlds."""
+    g = len(a.holds)  # worlds: one outcome each
     out: dict[str, Any] = {
         "a": a.summary["id"],
         "b": b.summary["id"],
-        "deterrence_holds": _paired(a.holds.astype(float), b.holds.astype(float)),
-        "p_cross_theatre": _paired(a.cross.astype(float), b.cross.astype(float)),
-        "attacker_pwin": _paired(a.mean_pwin, b.mean_pwin),
+        "deterrence_holds": _paired(a.holds.astype(float), b.holds.astype(float), g),
+        "p_cross_theatre": _paired(a.cross.astype(float), b.cross.astype(float), g),
+        "attacker_pwin": _paired(a.mean_pwin, b.mean_pwin, g),
         "actors": {},
     }
     for actor in a.actors:
@@ -118,7 +119,7 @@ def compare_runs(a: ScenarioRun, b: ScenarioRun) -> dict[str, Any]:
         entry = {}
         for label, code in (("p_join_attacker", 1), ("p_join_target", 2)):
             entry[label] = _paired(
-                (a.side[:, ia] == code).astype(float), (b.side[:, ib] == code).astype(float)
+                (a.side[:, ia] == code).astype(float), (b.side[:, ib] == code).astype(float), g
             )
         out["actors"][actor] = entry
     return out
