@@ -34,32 +34,57 @@ from foedus.reading.mentions import Mention
 
 VERB_TRIGGERS: dict[str, str] = {}
 for _type, _words in {
-    "AGREE": "sign ratify conclude approve upgrade agree",
-    "CONSULT": "consult",
-    "VISIT": "visit meet host travel arrive",
+    "AGREE": "sign ratify conclude approve upgrade agree ink seal",
+    "CONSULT": "consult discuss negotiate confer",
+    "VISIT": "visit meet host travel arrive tour welcome receive greet",
     "SUPPORT": "supply provide ship deliver transfer pledge help support aid assist fund arm "
-    "finance reward sell back",
-    "ACCUSE": "condemn denounce accuse protest criticise criticize",
+    "finance reward sell back donate lend loan export equip furnish bankroll subsidise subsidize "
+    "endorse",
+    "ACCUSE": "condemn denounce accuse protest criticise criticize blame censure rebuke decry "
+    "castigate lambast lambaste chastise",
     "THREATEN": "threaten warn",
-    "SANCTION": "sanction blacklist",
-    "DEPLOY": "deploy dispatch station",
-    "ATTACK": "attack invade strike shell seize capture fight bomb fire ram",
+    "SANCTION": "sanction blacklist embargo penalise penalize",
+    "DEPLOY": "deploy dispatch station redeploy",
+    "ATTACK": "attack invade strike shell seize capture fight bomb fire ram raid bombard assault "
+    "shoot occupy annex",
 }.items():
     for _w in _words.split():
         VERB_TRIGGERS[_w] = _type
 NOUN_TRIGGERS: dict[str, str] = {}
 for _type, _words in {
-    "CONSULT": "talk consultation negotiation",
-    "VISIT": "visit trip summit",
-    "SUPPORT": "aid assistance support supply shipment delivery transfer",
-    "ACCUSE": "condemnation protest",
-    "THREATEN": "threat",
-    "SANCTION": "sanction",
-    "DEPLOY": "deployment",
-    "ATTACK": "attack invasion war offensive strike",
+    "CONSULT": "talk consultation negotiation dialogue",
+    "VISIT": "visit trip summit meeting tour",
+    "SUPPORT": "aid assistance support supply shipment delivery transfer loan donation "
+    "endorsement backing funding financing",
+    "ACCUSE": "condemnation protest accusation criticism denunciation rebuke",
+    "THREATEN": "threat ultimatum",
+    "SANCTION": "sanction embargo penalty blacklisting",
+    "DEPLOY": "deployment redeployment",
+    "ATTACK": "attack invasion war offensive strike assault raid bombardment airstrike incursion "
+    "shelling aggression",
 }.items():
     for _w in _words.split():
         NOUN_TRIGGERS[_w] = _type
+#: Objects that make ``reach``/``strike``/``forge`` an agreement ("struck a deal with Seoul").
+_AGREEMENTS = frozenset(
+    [
+        "agreement",
+        "deal",
+        "accord",
+        "pact",
+        "treaty",
+        "understanding",
+        "consensus",
+        "compromise",
+        "settlement",
+        "partnership",
+        "alliance",
+    ]
+)
+#: Objects that make ``launch`` or ``fire`` an attack on a target ("launched drones at Kyiv").
+_PROJECTILES = frozenset(
+    ["missile", "rocket", "drone", "shell", "projectile", "torpedo", "salvo", "barrage", "munition"]
+)
 
 _LIGHT_VERBS = frozenset(
     [
@@ -120,6 +145,15 @@ _HEDGE_GOVERNORS = frozenset(
         "vow",
         "pledge",
         "offer",
+        # "would be willing to meet", "unlikely to criticise": a disposition, not an act.
+        "willing",
+        "ready",
+        "likely",
+        "unlikely",
+        "eager",
+        "prepared",
+        "poised",
+        "set",
     ]
 )
 _HEDGE_WORDS = frozenset(
@@ -168,6 +202,40 @@ _PERSONNEL = frozenset(
         "fighter",
         "warship",
         "destroyer",
+        "worker",
+        "deminer",
+        "sapper",
+        "specialist",
+        "pilot",
+        "crew",
+        "contingent",
+        "mercenary",
+        "labourer",
+        "laborer",
+        "reinforcement",
+    ]
+)
+#: Objects of ``send`` that are neither troops nor goods ("sent an envoy to Pyongyang").
+_NOT_SENT_GOODS = frozenset(
+    [
+        "observer",
+        "envoy",
+        "delegation",
+        "diplomat",
+        "official",
+        "representative",
+        "emissary",
+        "letter",
+        "message",
+        "signal",
+        "note",
+        "invitation",
+        "greeting",
+        "condolence",
+        "warning",
+        "team",
+        "minister",
+        "mission",
     ]
 )
 #: Objects that make ``give`` material support.
@@ -197,10 +265,44 @@ _MATERIAL = frozenset(
         "financing",
         "million",
         "billion",
+        "munitions",
+        "ammunition",
+        "drones",
+        "tanks",
+        "artillery",
+        "rockets",
+        "howitzers",
+        "vehicles",
+        "vessels",
+        "ships",
+        "components",
+        "parts",
+        "supplies",
+        "grain",
+        "rice",
+        "fertiliser",
+        "fertilizer",
+        "petroleum",
+        "diesel",
+        "gas",
+        "dollars",
+        "euros",
+        "systems",
+        "batteries",
+        "interceptors",
+        "containers",
+        "barrels",
+        "tons",
+        "tonnes",
     ]
 )
 #: Purposive verbs whose object is the recipient ("pledged $22 million to help Manila").
 _PURPOSE_VERBS = frozenset(["help", "assist", "support", "bolster", "strengthen", "arm", "enable"])
+#: Verbs whose giver is a ``from`` phrase and whose subject receives.
+_RECEIVE_VERBS = frozenset(["receive", "obtain", "acquire", "import", "buy", "purchase"])
+#: Verbs whose object is a topic, not a partner ("discussed North Korea with Tokyo").
+_TOPIC_VERBS = frozenset(["discuss", "negotiate"])
+_POSS_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _SUBJECT_PRONOUNS = frozenset(["they", "it", "he", "she"])
 _CONTROL_PREPS = frozenset(["of", "with", "into", "from"])
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "which", "that", "who"])
@@ -214,6 +316,41 @@ class _Index:
         self.starts = sorted(m.start for m in mentions)
         self.mentions = sorted(mentions, key=lambda m: m.start)
         self.gaz = gaz
+
+    def previous(self, char: int, n: int, persons: bool) -> list[Mention]:
+        """The last ``n`` distinct actors before ``char`` ("the two governments", "both men").
+
+        ``persons``: persons only; else states, a person standing for the state of an office
+        they hold (any date). Looks back at most 1,500 characters.
+        """
+        k = bisect.bisect_left(self.starts, char) - 1
+        out: list[Mention] = []
+        ids: set[str] = set()
+        while k >= 0 and len(out) < n and char - self.mentions[k].start <= 1500:
+            m = self.mentions[k]
+            k -= 1
+            if persons and m.actor_type != "person":
+                continue
+            if not persons and m.actor_type == "person":
+                state = self.office_state(m.actor_id)
+                if state is None:
+                    continue
+                m = Mention(m.start, m.end, m.surface, state, "state")
+            elif not persons and m.actor_type != "state":
+                continue
+            if m.actor_id not in ids:
+                ids.add(m.actor_id)
+                out.append(m)
+        return out[::-1] if len(out) == n else []
+
+    def office_state(self, person_id: str) -> str | None:
+        """The state of an office the person held (any date), or None."""
+        if self.gaz is None:
+            return None
+        for o in self.gaz.offices:
+            if o.person_id == person_id and o.holder_of in self.gaz.state_ids:
+                return o.holder_of
+        return None
 
     def mention_at(self, char: int) -> Mention | None:
         k = bisect.bisect_right(self.starts, char) - 1
@@ -247,8 +384,12 @@ def _actors(
     seen.add(tok.i)
     out: list[Mention] = []
     m = _tok_mention(tok, idx, base)
+    n = _group_size(tok)
     if m is not None:
         out.append(m)
+    elif n:
+        # "the two governments", "both leaders": the last n actors named before.
+        out.extend(idx.previous(base + tok.idx, n, tok.lemma_.lower() in _GROUP_PERSONS))
     else:
         # Modifiers, also nested in compounds: "Chinese coast guard ships" → CHN.
         mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
@@ -276,6 +417,23 @@ def _actors(
                 )
             )
     return out
+
+
+_GROUP_PERSONS = frozenset(["man", "leader", "president", "minister", "woman", "head"])
+_GROUP_STATES = frozenset(
+    ["government", "country", "nation", "state", "side", "capital", "ally", "neighbour", "neighbor"]
+)
+_NUMBERS = {"two": 2, "three": 3, "both": 2}
+
+
+def _group_size(tok: Any) -> int:
+    """``n`` for "the two governments", "both countries", "the three leaders"; else 0."""
+    if tok.lemma_.lower() not in _GROUP_PERSONS | _GROUP_STATES or tok.tag_ not in ("NNS",):
+        return 0
+    for c in tok.children:
+        if c.dep_ in ("nummod", "det", "predet") and c.lower_ in _NUMBERS:
+            return _NUMBERS[c.lower_]
+    return 0
 
 
 def _pobjs(tok: Any, preps: Iterable[str]) -> Iterator[Any]:
@@ -322,8 +480,8 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
             return _subject_actors(s[0], tok, idx, base)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj"):
             continue  # "signed a deal to supply tanks": the deal's signer supplies
-        if tok.pos_ not in ("VERB", "AUX"):
-            break
+        if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "ADJ" and child.dep_ == "xcomp"):
+            break  # but "willing to meet", "unlikely to criticise" climb on to their subject
     return []
 
 
@@ -346,6 +504,19 @@ def _subject_actors(subj: Any, verb: Any, idx: _Index, base: int) -> list[Mentio
     return _previous_subject(verb, idx, base)
 
 
+def _plural_pronoun(verb: Any) -> bool:
+    """Whether the verb's subject (through coordinated verbs) is ``they``."""
+    tok = verb
+    for _ in range(4):
+        subj = _children(tok, ["nsubj"])
+        if subj:
+            return bool(subj[0].lower_ == "they")
+        if tok.dep_ != "conj" or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
+
+
 def _previous_subject(tok: Any, idx: _Index, base: int) -> list[Mention]:
     """Actors of the previous sentence's main subject ("Seoul has answered. It has sold …")."""
     sent = tok.sent
@@ -364,6 +535,14 @@ def _verb_args(
     theme_types = etype in ("SUPPORT", "DEPLOY")
     # A place stands for its state as the destination ("visited Vladivostok"), not for a host.
     places = etype in ("DEPLOY", "VISIT") and verb.lemma_ != "host"
+    if etype == "SUPPORT" and verb.lemma_ in _RECEIVE_VERBS:
+        givers = [
+            a
+            for h in (verb, *_children(verb, ["dobj"]))
+            for p in _pobjs(h, ["from"])
+            for a in _actors(p, idx, base, modifiers=True, places=False, capitals=True)
+        ]
+        return givers, _subject(verb, idx, base)
     passive = _children(verb, ["nsubjpass"])
     if passive:
         targets = _actors(passive[0], idx, base, modifiers=True, places=places)
@@ -383,6 +562,8 @@ def _verb_args(
         # "provided the Philippine coast guard with vessels": with a "with", the object receives.
         recipient_obj = not theme_types or any(True for _ in _pobjs(verb, ["with"]))
         for o in _children(verb, ["dobj", "dative"]):
+            if verb.lemma_ in _TOPIC_VERBS:
+                break
             targets.extend(_actors(o, idx, base, modifiers=recipient_obj, places=places))
     other = _OTHER_PREPS if etype != "SUPPORT" else ("with", "on", "at", "upon")
     if not targets:
@@ -446,6 +627,23 @@ def _noun_args(
                 _noun_args(head.head, "ATTACK", idx, base)[0] if head.head.pos_ == "NOUN" else []
             )
     head = noun.head
+    if not sources and any(c.dep_ == "poss" and c.lower_ in _POSS_PRONOUNS for c in noun.children):
+        # "Shoigu arrived in Pyongyang for his third visit": the governing verb's subject, and
+        # (for a visit) its destination.
+        tok = noun
+        for _ in range(3):
+            if tok.dep_ not in ("dobj", "pobj", "prep", "npadvmod") or tok.head is tok:
+                break
+            tok = tok.head
+            if tok.pos_ == "VERB":
+                sources = _subject(tok, idx, base)
+                if not targets and places:
+                    targets = [
+                        a
+                        for p in _pobjs(tok, (*_RECIPIENT_PREPS, "in"))
+                        for a in _actors(p, idx, base, modifiers=True, places=True)
+                    ]
+                break
     if not sources and noun.dep_ in ("dobj", "nsubjpass") and head.lemma_ in _LIGHT_VERBS:
         sources = _subject(head, idx, base)
         if not targets:
@@ -519,8 +717,26 @@ def _trigger_type(tok: Any) -> str | None:
             return "VISIT"
         if lemma == "send":
             sent = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
-            troops = any(t.lemma_.lower() in _PERSONNEL for t in sent)
-            return "DEPLOY" if troops else "SUPPORT"
+            if any(t.lemma_.lower() in _PERSONNEL for t in sent):
+                return "DEPLOY"
+            # Goods are support; "sent an observer/envoy/letter/signal" is neither.
+            heads = [o.lemma_.lower() for o in _children(tok, ["dobj"])]
+            return None if any(h in _NOT_SENT_GOODS for h in heads) else "SUPPORT"
+        if lemma in ("reach", "strike", "forge", "clinch", "finalise", "finalize", "broker"):
+            objs = _children(tok, ["dobj", "nsubjpass"])
+            if any(o.lemma_.lower() in _AGREEMENTS for o in objs):
+                return "AGREE"  # "struck a deal with", "reached an agreement with"
+            if lemma != "strike":
+                return None
+        if lemma in _RECEIVE_VERBS:
+            # "Russia bought shells from North Korea": the seller supports the buyer.
+            holders = [tok, *_children(tok, ["dobj"])]
+            if any(True for h in holders for _ in _pobjs(h, ["from"])):
+                return "SUPPORT"
+            return "VISIT" if lemma == "receive" else None
+        if lemma == "launch":
+            objs = [t for o in _children(tok, ["dobj"]) for t in (o, *o.conjuncts)]
+            return "ATTACK" if any(o.lemma_.lower() in _PROJECTILES for o in objs) else None
         if lemma in ("give", "pay"):
             # "gave the Philippines $500 million": giving material, not a speech or a chance.
             given = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
@@ -541,6 +757,8 @@ def _governed_by_trigger_verb(noun: Any, etype: str) -> bool:
     for _ in range(3):
         if tok.dep_ not in ("dobj", "pobj", "prep", "dative", "attr") or tok.head is tok:
             return False
+        if tok.dep_ == "prep" and tok.lower_ in ("for", "after", "before", "during"):
+            return False  # "arrived … for his third visit": the visit is its own mention
         tok = tok.head
         if tok.pos_ == "VERB" and _trigger_type(tok) is not None:
             return _trigger_type(tok) == etype
@@ -586,6 +804,11 @@ def events_from_doc(
             sources, targets = _noun_args(tok, etype, idx, base)
         else:
             sources, targets = _verb_args(tok, etype, idx, base)
+            if etype in SYMMETRIC and not targets and len(sources) == 1 and _plural_pronoun(tok):
+                # "Kim welcomed Putin. They signed a pact": the last two actors of that kind.
+                pair = idx.previous(base + tok.idx, 2, sources[0].actor_type == "person")
+                if sources[0].actor_id in {m.actor_id for m in pair}:
+                    sources = pair
             if etype in SYMMETRIC and not targets and len(sources) >= 2:
                 sources, targets = sources[1:], sources[:1]
         sources = [m for m in sources if m.surface.lower() not in _PRONOUNS]

@@ -15,17 +15,19 @@ from foedus.reading.mentions import Mention
 
 TRIGGERS: dict[str, str] = {}
 for _type, _words in {
-    "AGREE": "signed sign signs ratified ratify ratifies concluded approved upgraded agreed",
-    "CONSULT": "talks consultations consulted",
-    "VISIT": "visit visits visited visiting met meets meeting hosted summit trip",
+    "AGREE": "signed sign signs ratified ratify ratifies concluded approved upgraded agreed inked",
+    "CONSULT": "talks consultations consulted discussed negotiated",
+    "VISIT": "visit visits visited visiting met meets meeting hosted summit trip toured",
     "SUPPORT": "supplying supplied supplies supply provided providing provides aid assistance "
-    "support supported supports shipped shipping delivered transfer transferred sent pledged",
-    "ACCUSE": "condemned condemning condemns denounced denouncing accused accusing protested",
+    "support supported supports shipped shipping delivered transfer transferred sent pledged "
+    "donated sold lent exported",
+    "ACCUSE": "condemned condemning condemns denounced denouncing accused accusing protested "
+    "blamed criticised criticized rebuked censured",
     "THREATEN": "threatened threatening threatens warned",
-    "SANCTION": "sanctioned sanctions blacklisted",
+    "SANCTION": "sanctioned sanctions blacklisted embargo",
     "DEPLOY": "deployed deploying deploy deployment dispatched stationed send sending",
     "ATTACK": "attack attacked attacks invasion invaded war fired struck shelled seized captured "
-    "fought fighting",
+    "fought fighting raided bombarded",
 }.items():
     for _w in _words.split():
         TRIGGERS[_w] = _type

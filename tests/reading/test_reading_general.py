@@ -1,0 +1,107 @@
+"""General rules added for unseen articles: lexicon, arguments, quantities, speakers.
+
+Each rule is checked on a small original sentence. Tests that need an English spaCy model skip
+with a reason when none is installed.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from foedus.reading.nlp import cached_pipeline
+from foedus.reading.pipeline import read_text
+
+
+@pytest.fixture(scope="module")
+def nlp() -> Any:
+    model, _name = cached_pipeline()
+    if model is None:
+        pytest.skip("no English spaCy model: none installed, or FOEDUS_READ_MODEL=none")
+    return model
+
+
+def _ev(text: str, nlp: Any) -> set[tuple[str, str, str, str, bool, bool]]:
+    out = read_text(text, nlp=nlp)
+    return {
+        (e["type"], e["source"], e["target"], e["trigger"][2], e["negated"], e["hedged"])
+        for e in out["events"]
+    }
+
+
+def test_agreement_objects_make_strike_an_agreement(nlp: Any) -> None:
+    assert _ev("Japan struck a deal with the Philippines on Friday.", nlp) == {
+        ("AGREE", "JPN", "PHL", "struck", False, False)
+    }
+
+
+def test_launching_projectiles_at_a_state_is_an_attack(nlp: Any) -> None:
+    assert _ev("North Korea launched missiles at South Korea.", nlp) == {
+        ("ATTACK", "PRK", "KOR", "launched", False, False)
+    }
+
+
+def test_buying_from_a_state_is_its_support(nlp: Any) -> None:
+    assert _ev("Russia bought shells from North Korea.", nlp) == {
+        ("SUPPORT", "PRK", "RUS", "bought", False, False)
+    }
+    assert _ev("Ukraine received air-defence systems from Germany.", nlp) == {
+        ("SUPPORT", "DEU", "UKR", "received", False, False)
+    }
+
+
+def test_the_topic_of_a_discussion_is_not_a_partner(nlp: Any) -> None:
+    evs = _ev("Seoul and Tokyo discussed North Korea on Monday.", nlp)
+    assert {(t, frozenset((s, g))) for t, s, g, *_ in evs} == {
+        ("CONSULT", frozenset(("KOR", "JPN")))
+    }
+
+
+def test_sending_an_envoy_is_neither_deployment_nor_support(nlp: Any) -> None:
+    assert _ev("Poland sent an envoy to Ukraine.", nlp) == set()
+    assert _ev("Pyongyang sent 2,000 workers to Russia.", nlp) == {
+        ("DEPLOY", "PRK", "RUS", "sent", False, False)
+    }
+
+
+def test_the_two_governments_are_the_last_two_states(nlp: Any) -> None:
+    text = (
+        "Lee Jae-myung met Shigeru Ishiba in Tokyo, and the two governments agreed to resume "
+        "regular talks."
+    )
+    evs = _ev(text, nlp)
+    assert any(t == "AGREE" and {s, g} == {"KOR", "JPN"} for t, s, g, *_ in evs)
+    assert not any(t == "AGREE" and "KOR" not in (s, g) for t, s, g, *_ in evs)
+
+
+def test_they_after_a_meeting_pairs_the_two_leaders(nlp: Any) -> None:
+    evs = _ev("Kim Jong Un welcomed Vladimir Putin in Pyongyang. They signed a defence pact.", nlp)
+    assert any(
+        t == "AGREE" and {s, g} == {"kim_jong_un", "vladimir_putin"} and w == "signed"
+        for t, s, g, w, *_ in evs
+    )
+
+
+def test_his_visit_takes_the_governing_subject_and_destination(nlp: Any) -> None:
+    evs = _ev("Sergei Shoigu arrived in Pyongyang for his second visit.", nlp)
+    assert ("VISIT", "sergei_shoigu", "PRK", "visit", False, False) in evs
+
+
+def test_unlikely_to_is_a_hedged_act_of_the_subject(nlp: Any) -> None:
+    assert _ev("Beijing is unlikely to criticise Moscow.", nlp) == {
+        ("ACCUSE", "CHN", "RUS", "criticise", False, True)
+    }
+
+
+def test_blame_is_an_accusation(nlp: Any) -> None:
+    assert _ev("Japan blamed China for the collision.", nlp) == {
+        ("ACCUSE", "JPN", "CHN", "blamed", False, False)
+    }
+
+
+def test_rule_path_knows_the_wider_lexicon() -> None:
+    out = read_text("Japan blamed China, and Seoul donated generators to Kyiv.", use_model=False)
+    evs = {(e["type"], e["source"], e["target"]) for e in out["events"]}
+    assert ("ACCUSE", "JPN", "CHN") in evs
+    assert ("SUPPORT", "KOR", "UKR") in evs
