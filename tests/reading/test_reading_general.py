@@ -101,7 +101,7 @@ def test_blame_is_an_accusation(nlp: Any) -> None:
 
 
 def test_rule_path_knows_the_wider_lexicon() -> None:
-    out = read_text("Japan blamed China, and Seoul donated generators to Kyiv.", use_model=False)
+    out = read_text("Japan blamed China. Seoul donated generators to Ukraine.", use_model=False)
     evs = {(e["type"], e["source"], e["target"]) for e in out["events"]}
     assert ("ACCUSE", "JPN", "CHN") in evs
     assert ("SUPPORT", "KOR", "UKR") in evs
