@@ -105,3 +105,33 @@ def test_rule_path_knows_the_wider_lexicon() -> None:
     evs = {(e["type"], e["source"], e["target"]) for e in out["events"]}
     assert ("ACCUSE", "JPN", "CHN") in evs
     assert ("SUPPORT", "KOR", "UKR") in evs
+
+
+def test_more_flow_units_are_counted() -> None:
+    from foedus.reading.quantities import find_quantities
+
+    got = [
+        (q.value, q.unit)
+        for q in find_quantities("It moved 1,000 deminers, 20 air-defence systems and 12 jets.")
+    ]
+    assert got == [(1000.0, "deminers"), (20.0, "systems"), (12.0, "jets")]
+
+
+def test_a_quantity_attaches_only_within_its_sentence() -> None:
+    text = "Japan sanctioned North Korea. Pyongyang has about 5,000 artillery shells in depots."
+    out = read_text(text, use_model=False)
+    assert out["events"] and out["quantities"] == []
+
+
+def test_a_quantity_prefers_the_trigger_before_it() -> None:
+    from foedus.reading.events import Event
+    from foedus.reading.pipeline import attach_quantity
+
+    text = "Seoul sold 40 tanks to Poland and shipped shells to Estonia."
+    evs = [
+        Event("SUPPORT", "KOR", "POL", 6, 10, "sold", False, False),
+        Event("SUPPORT", "KOR", "EST", 34, 41, "shipped", False, False),
+    ]
+    assert attach_quantity(11, 19, evs, text) == 0
+    # A semicolon closes the clause: the later trigger is not reached.
+    assert attach_quantity(11, 19, evs[1:], text.replace(" and", ";")) is None
