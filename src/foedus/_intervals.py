@@ -10,7 +10,7 @@ per-world means, through the two functions of this module:
 * :func:`clustered_wilson` — a proportion: the Wilson score interval with Kish's effective
   sample size ``n_eff = N / deff``, where the design effect ``deff = K · s²_w / (p(1 − p))`` is
   estimated from the sample variance ``s²_w`` of the ``G`` per-world means (the cluster-robust
-  variance of the share, divided by the binomial one; Kish 1965, *Survey Sampling*, §5.4;
+  variance of the share, divided by the binomial one; Kish 1965, *Survey Sampling*, ch. 5;
   Korn & Graubard 1998, *Survey Methodology* 24(2), use the same effective sample size in
   intervals for proportions from clustered surveys). Since the draws of a world are independent
   given the world, ``1 ≤ deff ≤ K``; the estimate is clipped to that range, so the interval is
@@ -152,7 +152,7 @@ def clustered_wilson(x: npt.ArrayLike, worlds: int) -> ClusteredShare:
     n_draws = a.shape[0]
     k = _layout(n_draws, worlds)
     means = world_means(a, worlds)
-    p = means.mean(axis=0)
+    p = np.asarray(a.mean(axis=0, dtype=np.float64))  # = means.mean(axis=0), without rounding
     pq = p * (1.0 - p)
     if worlds > 1 and k > 1:
         var_w = means.var(axis=0, ddof=1)
@@ -198,7 +198,7 @@ def paired_difference(
     g = a.shape[0] if worlds is None else worlds
     ma, mb = world_means(a, g), world_means(b, g)
     d = mb - ma
-    mean = float(d.mean()) if g else float("nan")
+    mean = float((b - a).mean()) if g else float("nan")
     if g > 1:
         se = float(d.std(ddof=1) / math.sqrt(g))
         se_ind = float(math.sqrt((ma.var(ddof=1) + mb.var(ddof=1)) / g))
