@@ -135,3 +135,37 @@ def test_a_quantity_prefers_the_trigger_before_it() -> None:
     assert attach_quantity(11, 19, evs, text) == 0
     # A semicolon closes the clause: the later trigger is not reached.
     assert attach_quantity(11, 19, evs[1:], text.replace(" and", ";")) is None
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    out = read_text(text, use_model=False)
+    return [(text[q["span"][0] : q["span"][1]], q["speaker_id"]) for q in out["quotes"]]
+
+
+def test_an_unnamed_speaker_is_not_replaced_by_a_named_one() -> None:
+    text = (
+        "Maria Lind, an analyst at the Nordic Institute, said the talks had stalled. "
+        "“Nobody in Moscow wants to move first,” one European diplomat said."
+    )
+    assert _quotes(text)[-1] == ("Nobody in Moscow wants to move first,", None)
+    text = (
+        "Maria Lind said the talks had stalled. The leaders agreed on “deeper trade in every "
+        "sector,” according to the state news agency."
+    )
+    assert _quotes(text)[-1] == ("deeper trade in every sector,", None)
+
+
+def test_named_speakers_still_win_over_descriptions() -> None:
+    text = "“We will not wait,” said Maria Lind, a senior analyst at the Nordic Institute."
+    assert _quotes(text) == [("We will not wait,", "maria_lind")]
+
+
+def test_short_labels_inside_a_sentence_are_not_quotations() -> None:
+    text = (
+        "Japan’s foreign ministry accused Seoul of forming “a closed club” and said Tokyo would "
+        "take “firm” steps."
+    )
+    assert _quotes(text) == []
+    # After "be" or as a predicate the same kind of phrase is a quotation.
+    text = "Jan Novak, a lawmaker, said the plan was “a costly mistake.”"
+    assert _quotes(text) == [("a costly mistake.", "jan_novak")]

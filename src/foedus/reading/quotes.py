@@ -29,6 +29,27 @@ _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z])
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
+#: A description instead of a name next to the speech cue: "one Chinese scholar said".
+_UNNAMED = re.compile(
+    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+"
+    r"(?:[\w’'-]+\s+){0,4}?"
+    r"(?:official|diplomat|scholar|analyst|expert|researcher|source|observer|aide|lawmaker|"
+    r"legislator|commander|officer|soldier|resident|insider|person|adviser|advisor|academic|"
+    r"professor|economist|strategist|negotiator|envoy|spokesperson|spokesman|spokeswoman|"
+    r"member|veteran|employee)s?\b"
+)
+#: Words after a closing mark that continue a sentence: the quotation is no modifier.
+_FUNCTION_AFTER = frozenset(
+    re.findall(
+        r"\w+",
+        "a an the and or but to in on of for with from by as at that which who than into against "
+        "over about after before since while if unless because when where is are was were has "
+        "have had will would could should may might can said says added argued wrote told",
+    )
+)
+_BE_BEFORE = re.compile(
+    r"\b(?:is|are|was|were|be|been|being|as|called|call|calls|said|says|of)\s*$", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -110,6 +131,57 @@ def _affiliation(text: str, m: Mention) -> str | None:
     return None
 
 
+def _adjacent(cue: re.Match[str], rel_s: int, rel_e: int) -> bool:
+    """Whether the speech cue touches the quotation (``said: “…”``, ``“…,” she said``)."""
+    if -12 <= rel_s - cue.end() <= 3:
+        return True
+    gap = cue.string[rel_e : cue.start()]
+    joined = re.search(r"\b(?:and|but|or|while)\b", gap) is not None
+    return rel_e <= cue.start() <= rel_e + 25 and not joined
+
+
+def _label(text: str, s: int, e: int, words: int, adjacent: bool) -> bool:
+    """A short quoted label inside a sentence, not a quotation.
+
+    ``would take “overwhelming” measures`` (a modifier: a content word follows the closing mark)
+    or ``accused Washington of building “an Asian NATO”`` (a noun phrase after a verb that is
+    not ``be``/``call``/a speech verb), at most four words, no finite verb, no end punctuation.
+    """
+    inner = text[s:e].strip()
+    if adjacent or words > 4 or _FINITE.search(inner) or inner[-1:] in ".!?,;:":
+        return False
+    after = re.match(r"”\s*([a-z][\w-]*)", text[e : e + 30])
+    if after and after.group(1) not in _FUNCTION_AFTER:
+        return True
+    if re.match(r"(?:a|an|the)\s", inner, re.IGNORECASE):
+        before = text[max(0, s - 30) : max(0, s - 1)]
+        return re.search(r"[a-z]\s*$", before) is not None and not _BE_BEFORE.search(before)
+    return False
+
+
+def _unnamed(
+    frame: str, cue: re.Match[str], rel_s: int, rel_e: int, in_par: list[Mention], ps: int
+) -> bool:
+    """Whether the speaker phrase next to the cue is a description, not a name."""
+    if cue.group(0) == "according to":
+        m = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
+        phrase = (cue.end(), cue.end() + (m.end() if m else 0))
+        named = any(phrase[0] <= k.start - ps < phrase[1] for k in in_par)
+        text = frame[phrase[0] : phrase[1]].strip()
+        return bool(text) and not named and not re.match(r"(?:him|her|them|it)\b", text)
+    if cue.start() >= rel_e:
+        phrase = (rel_e, cue.start())  # "“…,” one Chinese scholar said"
+        after = re.match(r"[^,.;:“”]{0,60}", frame[cue.end() :])
+        if not frame[phrase[0] : phrase[1]].strip(' ,”"') and after:
+            phrase = (cue.end(), cue.end() + after.end())  # "“…,” said a senior official"
+    else:
+        start = max(frame.rfind(".", 0, cue.start()), frame.rfind(",", 0, cue.start()), -1) + 1
+        phrase = (start, cue.start())  # "A senior official said that “…”"
+    if any(phrase[0] <= k.start - ps < phrase[1] and k.actor_type == "person" for k in in_par):
+        return False
+    return _UNNAMED.search(frame[phrase[0] : phrase[1]]) is not None
+
+
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Quotations with resolved speakers (see module docstring)."""
     segs = find_segments(text)
@@ -147,10 +219,16 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             and _DET_BEFORE.search(text, max(0, s - 12), max(0, s - 1)) is not None
             and _FINITE.search(text, s, e) is None
         )
+        term = term or _label(text, s, e, words, cue is not None and _adjacent(cue, rel_s, rel_e))
         if term or (words <= 4 and cue is None):
             continue
         in_par = speakers[bisect.bisect_left(sp_starts, ps) : bisect.bisect_left(sp_starts, pe)]
         speaker: Mention | None = None
+        if cue is not None and _unnamed(frame, cue, rel_s, rel_e, in_par, ps):
+            # "“…,” one Chinese scholar said", "according to the Central News Agency": the
+            # speaker is not named (and not in the gazetteer); attributing one would be a guess.
+            quotes.append(Quote(s, e, None, None, None))
+            continue
         if cue is not None:
             cpos = ps + cue.start()
             persons = [m for m in in_par if m.actor_type == "person"]
