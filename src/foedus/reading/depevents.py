@@ -36,7 +36,7 @@ VERB_TRIGGERS: dict[str, str] = {}
 for _type, _words in {
     "AGREE": "sign ratify conclude approve upgrade agree ink seal",
     "CONSULT": "consult discuss negotiate confer",
-    "VISIT": "visit meet host travel arrive tour welcome receive greet",
+    "VISIT": "visit meet host travel arrive tour welcome receive greet fly",
     "SUPPORT": "supply provide ship deliver transfer pledge help support aid assist fund arm "
     "finance reward sell back donate lend loan export equip furnish bankroll subsidise subsidize "
     "endorse",

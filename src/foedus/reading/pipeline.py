@@ -14,6 +14,7 @@ from foedus.reading.events import Event, find_events
 from foedus.reading.gazetteer import load_gazetteer
 from foedus.reading.mentions import find_mentions
 from foedus.reading.nlp import cached_pipeline
+from foedus.reading.offices import office_mentions
 from foedus.reading.quantities import find_quantities
 from foedus.reading.quotes import find_quotes
 
@@ -114,11 +115,15 @@ def read_text(
     for m in mentions:
         a = actors.setdefault(m.actor_id, {"id": m.actor_id, "type": m.actor_type, "mentions": []})
         a["mentions"].append([m.start, m.end, m.surface])
-    events = find_events(text, mentions)
+    # "the South Korean president": the office-holder on the article's date, as an argument or
+    # speaker only (a description is not a mention of the output).
+    described = office_mentions(text, mentions, gaz)
+    arguments = sorted([*mentions, *described], key=lambda m: m.start) if described else mentions
+    events = find_events(text, arguments)
     if nlp is None and use_model:
         nlp = cached_pipeline()[0]
     if nlp is not None:
-        events = _merge(events, find_events_parsed(text, mentions, nlp, gaz), EVENT_MODE)
+        events = _merge(events, find_events_parsed(text, arguments, nlp, gaz), EVENT_MODE)
     ev_json = [
         {
             "type": e.type,
@@ -149,7 +154,7 @@ def read_text(
             "speaker_name": q.speaker_name,
             "affiliation": q.affiliation,
         }
-        for q in find_quotes(text, mentions)
+        for q in find_quotes(text, arguments)
     ]
     return {
         "doc_id": doc_id,
