@@ -169,3 +169,64 @@ def test_short_labels_inside_a_sentence_are_not_quotations() -> None:
     # After "be" or as a predicate the same kind of phrase is a quotation.
     text = "Jan Novak, a lawmaker, said the plan was “a costly mistake.”"
     assert _quotes(text) == [("a costly mistake.", "jan_novak")]
+
+
+def _mentions(text: str) -> list[tuple[str, str]]:
+    out = read_text(text, use_model=False)
+    got = [(s, a["id"], surf) for a in out["actors"] for s, _e, surf in a["mentions"]]
+    return [(i, surf) for _s, i, surf in sorted(got)]
+
+
+def test_capitals_after_from_at_to_that_stand_for_governments() -> None:
+    assert _mentions("Seoul ignored requests from Kyiv.") == [("KOR", "Seoul"), ("UKR", "Kyiv")]
+    assert _mentions("Seoul’s envoy returned from Kyiv.") == [("KOR", "Seoul")]
+    assert _mentions("The warning was aimed at Tokyo.") == [("JPN", "Tokyo")]
+    assert _mentions("Seoul kept a channel open to Moscow.") == [
+        ("KOR", "Seoul"),
+        ("RUS", "Moscow"),
+    ]
+    assert _mentions("It meddled in Pyongyang’s affairs.") == [("PRK", "Pyongyang")]
+
+
+def test_organisation_seats_and_institutions() -> None:
+    assert _mentions("Brussels denounced the move.") == [("EU", "Brussels")]
+    assert _mentions("The ministers met in Brussels.") == []
+    assert _mentions("She teaches at the University of the Philippines.") == []
+
+
+def test_persons_after_long_titles_appositions_and_suffixes() -> None:
+    text = "Defense Secretary Pete Hegseth, visiting Manila, said little."
+    assert ("pete_hegseth", "Pete Hegseth") in _mentions(text)
+    text = "“We stand firm,” President Ferdinand Marcos Jr. said on Sunday."
+    assert ("ferdinand_marcos_jr", "Ferdinand Marcos Jr.") in _mentions(text)
+    text = "Ukraine’s foreign minister, Andrii Sybiha, told reporters nothing."
+    assert ("andrii_sybiha", "Andrii Sybiha") in _mentions(text)
+
+
+def test_an_organ_speaks_for_its_state_without_being_a_mention() -> None:
+    text = "The China Coast Guard said its crews acted “with restraint and care at all times.”"
+    out = read_text(text, use_model=False)
+    assert out["actors"] == []
+    assert [q["speaker_id"] for q in out["quotes"]] == ["CHN"]
+
+
+def test_the_speaking_state_is_the_first_actor_of_the_cue_clause() -> None:
+    text = (
+        "Japan lodged a protest with Beijing; Beijing, in turn, accused Japan of “reckless "
+        "spying by air.”"
+    )
+    assert _quotes(text) == [("reckless spying by air.", "CHN")]
+    text = (
+        "Russia dismissed the step, and North Korea’s foreign ministry warned the EU that it "
+        "would “pay dearly” for it."
+    )
+    assert _quotes(text) == [("pay dearly", "PRK")]
+
+
+def test_quoted_phrases_after_a_speech_act_are_quotations_single_words_are_not() -> None:
+    text = "Anna Berg, a senior analyst, warned Seoul of a “merciless response” soon."
+    assert _quotes(text) == [("merciless response", "anna_berg")]
+    text = "Anna Berg, a senior analyst, called the pact “an unbreakable bond” last week."
+    assert _quotes(text) == [("an unbreakable bond", "anna_berg")]
+    text = "Anna Berg, a senior analyst, notes that Tokyo has offered only “capacity-building.”"
+    assert _quotes(text) == []

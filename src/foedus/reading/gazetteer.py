@@ -116,6 +116,9 @@ def build_gazetteer(raw: dict[str, Any]) -> Gazetteer:
     for code, names in raw.get("orgs", {}).items():
         for s in names:
             add(str(s), "org", code, "org")
+    for code, seats in raw.get("org_seats", {}).items():
+        for s in seats:
+            add(str(s), "capital", code, "org")
     persons: dict[str, Person] = {}
     offices: list[Office] = []
     for pid, spec in raw.get("persons", {}).items():

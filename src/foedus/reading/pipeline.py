@@ -12,7 +12,7 @@ from foedus.errors import DataFormatError, DataNotFoundError
 from foedus.reading.depevents import find_events_parsed
 from foedus.reading.events import Event, find_events
 from foedus.reading.gazetteer import load_gazetteer
-from foedus.reading.mentions import find_mentions
+from foedus.reading.mentions import find_mentions_and_organs
 from foedus.reading.nlp import cached_pipeline
 from foedus.reading.offices import office_mentions
 from foedus.reading.quantities import find_quantities
@@ -110,14 +110,14 @@ def read_text(
     ['PRK', 'RUS']
     """
     gaz = load_gazetteer()
-    mentions = find_mentions(text, gaz)
+    mentions, organs = find_mentions_and_organs(text, gaz)
     actors: dict[str, dict[str, Any]] = {}
     for m in mentions:
         a = actors.setdefault(m.actor_id, {"id": m.actor_id, "type": m.actor_type, "mentions": []})
         a["mentions"].append([m.start, m.end, m.surface])
     # "the South Korean president": the office-holder on the article's date, as an argument or
     # speaker only (a description is not a mention of the output).
-    described = office_mentions(text, mentions, gaz)
+    described = office_mentions(text, mentions, gaz) + organs
     arguments = sorted([*mentions, *described], key=lambda m: m.start) if described else mentions
     events = find_events(text, arguments)
     if nlp is None and use_model:

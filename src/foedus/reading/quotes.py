@@ -18,7 +18,7 @@ SPEECH = re.compile(
     r"\b(?:said|says|say|added|adds|argued|argues|told|wrote|writes|noted|notes|warned|asserted|"
     r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|according to|"
     r"put it|asked|replied|declared|concluded|suggested|cautioned|accused|accusing|denounced|"
-    r"condemned|urged|vowed|stated|announced)\b"
+    r"condemned|urged|vowed|stated|announced|called|described)\b"
 )
 _TERM_CUES = re.compile(
     r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
@@ -26,6 +26,15 @@ _TERM_CUES = re.compile(
 )
 #: A sentence end (not "U.S." or an initial) followed by the next sentence's first word.
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z])")
+_CLAUSE_END = re.compile(
+    _SENTENCE_END.pattern + r"|;\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+then\s+"
+)
+#: A verb of saying or naming just before a short quoted phrase makes it the speaker's words:
+#: "warned Seoul of a “merciless response”", "called the relationship “an invincible …”".
+_SPEECH_ACT_BEFORE = re.compile(
+    r"\b(?:said|says|warned|warns|warning|denounced|denounces|called|calls|calling|described|"
+    r"describes|branded|urged|vowed|threatened|promised|pledged|declared|told)\b[^.;:!?“”]{0,50}$"
+)
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
@@ -151,9 +160,12 @@ def _label(text: str, s: int, e: int, words: int, adjacent: bool) -> bool:
     if adjacent or words > 4 or _FINITE.search(inner) or inner[-1:] in ".!?,;:":
         return False
     after = re.match(r"”\s*([a-z][\w-]*)", text[e : e + 30])
-    if after and after.group(1) not in _FUNCTION_AFTER:
+    speech_act = _SPEECH_ACT_BEFORE.search(text, max(0, s - 80), max(0, s - 1)) is not None
+    if after and after.group(1) not in _FUNCTION_AFTER and not speech_act:
         return True
     if re.match(r"(?:a|an|the)\s", inner, re.IGNORECASE):
+        if speech_act:
+            return False  # "called the relationship “an invincible alliance”"
         before = text[max(0, s - 30) : max(0, s - 1)]
         return re.search(r"[a-z]\s*$", before) is not None and not _BE_BEFORE.search(before)
     return False
@@ -169,17 +181,24 @@ def _unnamed(
         named = any(phrase[0] <= k.start - ps < phrase[1] for k in in_par)
         text = frame[phrase[0] : phrase[1]].strip()
         return bool(text) and not named and not re.match(r"(?:him|her|them|it)\b", text)
+    inverted = False
     if cue.start() >= rel_e:
         phrase = (rel_e, cue.start())  # "“…,” one Chinese scholar said"
         after = re.match(r"[^,.;:“”]{0,60}", frame[cue.end() :])
         if not frame[phrase[0] : phrase[1]].strip(' ,”"') and after:
             phrase = (cue.end(), cue.end() + after.end())  # "“…,” said a senior official"
+            inverted = True
     else:
         start = max(frame.rfind(".", 0, cue.start()), frame.rfind(",", 0, cue.start()), -1) + 1
         phrase = (start, cue.start())  # "A senior official said that “…”"
     if any(phrase[0] <= k.start - ps < phrase[1] and k.actor_type == "person" for k in in_par):
         return False
-    return _UNNAMED.search(frame[phrase[0] : phrase[1]]) is not None
+    # The description must touch the cue: "two diplomats … for what Vilnius described" is not.
+    chunk = frame[phrase[0] : phrase[1]]
+    for d in _UNNAMED.finditer(chunk):
+        if (d.start() <= 3 and inverted) or (not inverted and len(chunk.rstrip()) - d.end() <= 1):
+            return True
+    return False
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
@@ -214,12 +233,21 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         )
         term = words <= 8 and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
         # A short quoted noun phrase after a determiner is a term: "the “illicit cooperation”".
+        det = _DET_BEFORE.search(text, max(0, s - 12), max(0, s - 1))
         term = term or (
             words <= 4
-            and _DET_BEFORE.search(text, max(0, s - 12), max(0, s - 1)) is not None
+            and det is not None
             and _FINITE.search(text, s, e) is None
+            # ... but "warned Seoul of a “merciless response”" quotes the warning.
+            and not (
+                det.group(0).strip().lower() in ("a", "an")
+                and _SPEECH_ACT_BEFORE.search(text, max(0, det.start() - 80), det.start())
+            )
         )
-        term = term or _label(text, s, e, words, cue is not None and _adjacent(cue, rel_s, rel_e))
+        adjacent = cue is not None and _adjacent(cue, rel_s, rel_e)
+        # A single quoted word away from any speech cue is a term: "offered only “assistance”".
+        term = term or (words == 1 and not adjacent)
+        term = term or _label(text, s, e, words, adjacent)
         if term or (words <= 4 and cue is None):
             continue
         in_par = speakers[bisect.bisect_left(sp_starts, ps) : bisect.bisect_left(sp_starts, pe)]
@@ -239,9 +267,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             elif in_par:
                 # A state or organisation speaks: the first actor of the quotation's sentence
                 # ("China’s foreign ministry accused NATO of “…”"), else the one nearest the cue.
-                ends = [m.end() for m in _SENTENCE_END.finditer(frame, 0, s - ps)]
+                # The clause of the cue: "…; Beijing, in turn, accused Japan of “…”", "…, and
+                # North Korea’s foreign ministry … warned the EU that it would “…”".
+                upto = cue.start() if cue.start() < rel_s else rel_s
+                ends = [m.end() for m in _CLAUSE_END.finditer(frame, 0, upto)]
                 sent_start = ps + (ends[-1] if ends else 0)
-                before = [m for m in in_par if sent_start <= m.start < s]
+                after_quote = [m for m in in_par if e < m.start < cpos <= e + 40]
+                before = after_quote or [m for m in in_par if sent_start <= m.start < s]
                 its = re.match(r"\s*(?:Its|Their)\b", frame[sent_start - ps :])
                 if its and last_speaker is not None and last_speaker.actor_type != "person":
                     speaker = last_speaker  # "Its foreign ministry warned Seoul …": the same actor
