@@ -230,3 +230,66 @@ def test_quoted_phrases_after_a_speech_act_are_quotations_single_words_are_not()
     assert _quotes(text) == [("an unbreakable bond", "anna_berg")]
     text = "Anna Berg, a senior analyst, notes that Tokyo has offered only “capacity-building.”"
     assert _quotes(text) == []
+
+
+def test_adding_to_a_list_is_a_sanction(nlp: Any) -> None:
+    text = "China’s commerce ministry added nine Japanese firms to its export-control list."
+    assert _ev(text, nlp) == {("SANCTION", "CHN", "JPN", "added", False, False)}
+
+
+def test_approving_money_or_a_sale_is_support_an_aid_noun_stays_the_trigger(nlp: Any) -> None:
+    text = "The United States approved a $330 million sale of spare parts to Taiwan."
+    assert _ev(text, nlp) == {("SUPPORT", "USA", "TWN", "approved", False, False)}
+    text = "The EU approved 2 billion euros for Ukraine’s air defences."
+    assert _ev(text, nlp) == {("SUPPORT", "EU", "UKR", "approved", False, False)}
+    text = "Seoul approved $24 million in assistance for Ukraine."
+    assert _ev(text, nlp) == {("SUPPORT", "KOR", "UKR", "assistance", False, False)}
+
+
+def test_relative_clauses_appositions_and_participles_give_the_agent(nlp: Any) -> None:
+    text = (
+        "Japan, which signed an access agreement with Manila, has handed the Philippine coast "
+        "guard ten patrol vessels."
+    )
+    evs = _ev(text, nlp)
+    assert ("AGREE", "JPN", "PHL", "signed", False, False) in evs
+    assert ("SUPPORT", "JPN", "PHL", "handed", False, False) in evs
+    text = "His North Korean counterpart, Choe Son Hui, travelled to Moscow in October."
+    assert _ev(text, nlp) == {("VISIT", "choe_son_hui", "RUS", "travelled", False, False)}
+    text = "Defense Secretary Pete Hegseth, visiting Manila in March, spoke of the treaty."
+    assert _ev(text, nlp) == {("VISIT", "pete_hegseth", "PHL", "visiting", False, False)}
+
+
+def test_the_two_after_two_persons_and_summoning_an_ambassador(nlp: Any) -> None:
+    text = (
+        "Defense Secretary Pete Hegseth met his counterpart, Ahn Gyu-back, in Seoul, and the "
+        "two agreed to keep the troops."
+    )
+    evs = _ev(text, nlp)
+    assert any(t == "AGREE" and {s, g} == {"pete_hegseth", "ahn_gyu_back"} for t, s, g, *_ in evs)
+    assert _ev("Beijing summoned Japan’s ambassador on Friday.", nlp) == {
+        ("ACCUSE", "CHN", "JPN", "summoned", False, False)
+    }
+
+
+def test_rotation_warning_clause_and_help_targets(nlp: Any) -> None:
+    text = "The United States has rotated a missile battery through Luzon."
+    assert _ev(text, nlp) == {("DEPLOY", "USA", "PHL", "rotated", False, False)}
+    text = "Wang Yi spoke on Friday, warning that Tokyo would bear the consequences."
+    assert _ev(text, nlp) == {("THREATEN", "wang_yi", "JPN", "warning", False, False)}
+    assert _ev("Moscow has helped Pyongyang improve its missiles.", nlp) == {
+        ("SUPPORT", "RUS", "PRK", "helped", False, False)
+    }
+    # A purposive "to help" under a pledge is the same event, not a second one.
+    text = "The European Union has pledged $22 million to help Manila monitor its waters."
+    assert _ev(text, nlp) == {("SUPPORT", "EU", "PHL", "pledged", False, False)}
+
+
+def test_number_words_count_for_loads_only() -> None:
+    from foedus.reading.quantities import find_quantities
+
+    got = [(q.surface, q.value) for q in find_quantities("Japan will deliver three more vessels.")]
+    assert got == [("three more vessels", 3.0)]
+    assert [q.value for q in find_quantities("roughly one million barrels of oil")] == [1e6]
+    assert find_quantities("one of its boats and two governments") == []
+    assert find_quantities("several hundred KN-23 ballistic missiles") == []

@@ -41,10 +41,10 @@ for _type, _words in {
     "finance reward sell back donate lend loan export equip furnish bankroll subsidise subsidize "
     "endorse",
     "ACCUSE": "condemn denounce accuse protest criticise criticize blame censure rebuke decry "
-    "castigate lambast lambaste chastise",
+    "summon castigate lambast lambaste chastise",
     "THREATEN": "threaten warn",
     "SANCTION": "sanction blacklist embargo penalise penalize",
-    "DEPLOY": "deploy dispatch station redeploy",
+    "DEPLOY": "deploy dispatch station redeploy rotate",
     "ATTACK": "attack invade strike shell seize capture fight bomb fire ram raid bombard assault "
     "shoot occupy annex",
 }.items():
@@ -55,7 +55,7 @@ for _type, _words in {
     "CONSULT": "talk consultation negotiation dialogue",
     "VISIT": "visit trip summit meeting tour",
     "SUPPORT": "aid assistance support supply shipment delivery transfer loan donation "
-    "endorsement backing funding financing",
+    "endorsement backing help",
     "ACCUSE": "condemnation protest accusation criticism denunciation rebuke",
     "THREATEN": "threat ultimatum",
     "SANCTION": "sanction embargo penalty blacklisting",
@@ -65,6 +65,10 @@ for _type, _words in {
 }.items():
     for _w in _words.split():
         NOUN_TRIGGERS[_w] = _type
+#: Objects of ``approve``/``earmark`` that are support granted, beside :data:`_MATERIAL`.
+_GRANTS = frozenset(["sale", "package", "aid", "loan", "grant", "tranche", "financing", "euro"])
+#: Lists whose additions are sanctions ("added … to its entity list").
+_LISTS = frozenset(["list", "blacklist", "register"])
 #: Objects that make ``reach``/``strike``/``forge`` an agreement ("struck a deal with Seoul").
 _AGREEMENTS = frozenset(
     [
@@ -343,6 +347,11 @@ class _Index:
                 out.append(m)
         return out[::-1] if len(out) == n else []
 
+    def last_is_person(self, char: int) -> bool:
+        """Whether the last actor mentioned before ``char`` is a person."""
+        k = bisect.bisect_left(self.starts, char) - 1
+        return k >= 0 and self.mentions[k].actor_type == "person"
+
     def office_state(self, person_id: str) -> str | None:
         """The state of an office the person held (any date), or None."""
         if self.gaz is None:
@@ -384,12 +393,22 @@ def _actors(
     seen.add(tok.i)
     out: list[Mention] = []
     m = _tok_mention(tok, idx, base)
+    if m is None:
+        # "His North Korean counterpart, Choe Son Hui, …": a named apposition wins.
+        for c in tok.children:
+            cm = _tok_mention(c, idx, base) if c.dep_ == "appos" else None
+            if cm is not None and cm.actor_type == "person":
+                m = cm
+                break
     n = _group_size(tok)
     if m is not None:
         out.append(m)
     elif n:
         # "the two governments", "both leaders": the last n actors named before.
-        out.extend(idx.previous(base + tok.idx, n, tok.lemma_.lower() in _GROUP_PERSONS))
+        persons = tok.lemma_.lower() in _GROUP_PERSONS or (
+            tok.lower_ in _NUMBERS and idx.last_is_person(base + tok.idx)
+        )
+        out.extend(idx.previous(base + tok.idx, n, persons))
     else:
         # Modifiers, also nested in compounds: "Chinese coast guard ships" → CHN.
         mods = [c for c in tok.children if c.dep_ in ("poss", "amod", "compound", "nmod")]
@@ -427,7 +446,19 @@ _NUMBERS = {"two": 2, "three": 3, "both": 2}
 
 
 def _group_size(tok: Any) -> int:
-    """``n`` for "the two governments", "both countries", "the three leaders"; else 0."""
+    """``n`` for "the two governments", "both countries", "the three leaders"; else 0.
+
+    A bare "the two" or "both" as subject counts too ("… and the two agreed").
+    """
+    if (
+        tok.dep_ in ("nsubj", "nsubjpass")
+        and tok.lower_ in _NUMBERS
+        and tok.pos_ in ("NUM", "PRON", "DET")
+        and (
+            any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children) or tok.lower_ == "both"
+        )
+    ):
+        return _NUMBERS[tok.lower_]
     if tok.lemma_.lower() not in _GROUP_PERSONS | _GROUP_STATES or tok.tag_ not in ("NNS",):
         return 0
     for c in tok.children:
@@ -467,6 +498,11 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
         child, tok, steps = tok, tok.head, steps + 1
         if tok.pos_ == "ADP":
             continue
+        if child.dep_ == "acl" and tok.pos_ in ("NOUN", "PROPN"):
+            # "Pete Hegseth, visiting Manila, said …": the participle's noun acts.
+            acting = _actors(tok, idx, base, modifiers=True, places=False)
+            if acting:
+                return acting
         if child.dep_ == "xcomp" or (child.dep_ == "prep" and child.lower_ in _CONTROL_PREPS):
             objs = [
                 a
@@ -491,6 +527,9 @@ def _subject_actors(subj: Any, verb: Any, idx: _Index, base: int) -> list[Mentio
     "American officials have said they may station …", "units returned from Kursk, where they
     fought …", "Seoul has answered cautiously. It has sold …".
     """
+    if subj.lower_ in ("who", "which", "that") and verb.dep_ == "relcl":
+        # "Japan, which concluded …", "Lavrov, who flew to Wonsan": the noun it modifies.
+        return _actors(verb.head, idx, base, modifiers=True, places=False)
     if subj.lower_ not in _SUBJECT_PRONOUNS:
         return _actors(subj, idx, base, modifiers=True, places=False)
     tok = verb
@@ -552,6 +591,9 @@ def _verb_args(
     # recipient; for "condemned Pyongyang’s transfers to Moscow" it does not.
     obj_preps = theme_types or etype in SYMMETRIC
     holders = [verb, *(_children(verb, ["dobj"]) if obj_preps else [])]
+    if theme_types:
+        # "a sale of aircraft parts to Taiwan": the recipient may hang on the object's "of".
+        holders += [g for h in holders[1:] for g in _pobjs(h, ["of"])]
     targets = [
         a
         for h in holders
@@ -564,14 +606,28 @@ def _verb_args(
         for o in _children(verb, ["dobj", "dative"]):
             if verb.lemma_ in _TOPIC_VERBS:
                 break
-            targets.extend(_actors(o, idx, base, modifiers=recipient_obj, places=places))
-    other = _OTHER_PREPS if etype != "SUPPORT" else ("with", "on", "at", "upon")
+            # An indirect object receives: "handed the Philippine coast guard ten vessels".
+            objs = _children(verb, ["dobj"])
+            first_of_two = len(objs) == 2 and o.i == objs[0].i  # a double object parsed as two
+            mods = recipient_obj or o.dep_ == "dative" or first_of_two
+            targets.extend(_actors(o, idx, base, modifiers=mods, places=places))
+    other = _OTHER_PREPS if etype != "SUPPORT" else ("with", "on", "at", "upon", "for")
     if not targets:
         targets = [
             a
             for h in holders
-            for p in _pobjs(h, other + (("in",) if places else ()))
-            for a in _actors(p, idx, base, modifiers=True, places=places)
+            for p in _pobjs(h, other + (("in", "through") if places else ()))
+            for a in _actors(
+                p, idx, base, modifiers=True, places=places, capitals=etype == "SUPPORT"
+            )
+        ]
+    if not targets and etype in ("THREATEN", "SUPPORT"):
+        # "warning that Tokyo would …", "helped Pyongyang improve …": the clause's subject.
+        targets = [
+            a
+            for c in _children(verb, ["ccomp", "xcomp"])
+            for n in _children(c, ["nsubj"])
+            for a in _actors(n, idx, base, modifiers=False, places=False, capitals=True)
         ]
     if not targets and etype == "SUPPORT":
         targets = [
@@ -737,7 +793,27 @@ def _trigger_type(tok: Any) -> str | None:
         if lemma == "launch":
             objs = [t for o in _children(tok, ["dobj"]) for t in (o, *o.conjuncts)]
             return "ATTACK" if any(o.lemma_.lower() in _PROJECTILES for o in objs) else None
-        if lemma in ("give", "pay"):
+        if lemma in ("approve", "earmark", "allocate", "commit", "authorise", "authorize"):
+            # "approved a $330 million sale", "earmarked $1 billion in military financing":
+            # money or goods granted are support; "approved the treaty" is an agreement.
+            given = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
+            if any(t.lemma_.lower() in ("aid", "assistance", "support") for t in given):
+                return None  # "approved $24 million in assistance": the noun is the trigger
+            granted = any(
+                t.lower_ in _MATERIAL or t.lemma_.lower() in _GRANTS or t.text in ("$", "€")
+                for t in given
+            )
+            if granted:
+                return "SUPPORT"
+            return "AGREE" if lemma == "approve" else None
+        if lemma == "add" and any(
+            g.lemma_.lower() in _LISTS
+            for p in _children(tok, ["prep"])
+            if p.lower_ == "to"
+            for g in p.children
+        ):
+            return "SANCTION"  # "added eleven Japanese contractors to its export-control list"
+        if lemma in ("give", "pay", "hand"):
             # "gave the Philippines $500 million": giving material, not a speech or a chance.
             given = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
             material = any(t.lower_ in _MATERIAL or t.text == "$" for t in given)
@@ -794,6 +870,13 @@ def events_from_doc(
             continue
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         light = None
+        if (
+            not is_noun
+            and tok.lemma_ in _PURPOSE_VERBS
+            and tok.dep_ in ("xcomp", "advcl")
+            and _trigger_type(tok.head) == etype
+        ):
+            continue  # "pledged $22 million to help Manila …": one event, at "pledged"
         if is_noun:
             head = tok.head
             # "supplied … aid", "provide assistance": the verb is the trigger, not the noun.

@@ -9,10 +9,30 @@ _APPROX = (
     r"(?:(?:roughly|around|about|some|nearly|almost|approximately|more than|over|up to|"
     r"at least|an estimated|as many as)\s+)?"
 )
-_NUM = r"\$?\d{1,3}(?:,\d{3})+|\$?\d+(?:\.\d+)?"
+#: Number words count as numerals ("three more patrol vessels", "one million barrels").
+WORD_NUMBERS = {
+    w: i
+    for i, w in enumerate(
+        re.findall(
+            r"\w+",
+            "zero one two three four five six seven eight nine ten eleven twelve thirteen "
+            "fourteen fifteen sixteen seventeen eighteen nineteen twenty",
+        )
+    )
+} | {
+    "thirty": 30,
+    "forty": 40,
+    "fifty": 50,
+    "sixty": 60,
+    "seventy": 70,
+    "eighty": 80,
+    "ninety": 90,
+}
+_WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
+_NUM = rf"\$?\d{{1,3}}(?:,\d{{3}})+|\$?\d+(?:\.\d+)?|(?i:{_WORDS})(?![\w-])"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 QUANTITY = re.compile(
-    rf"(?<![\w$]){_APPROX}(?P<num>{_NUM})(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    rf"(?<![\w$-]){_APPROX}(?P<num>{_NUM})(?:\s+(?P<scale>thousand|million|billion|trillion))?"
     r"(?P<rest>(?:\s+(?:[A-Z][\w-]*|[a-z][\w-]*)){0,4})"
 )
 #: Head nouns of flows (troops, munitions, fuel, money); anything else is not a flow quantity.
@@ -81,6 +101,11 @@ UNITS = frozenset(
 )
 
 
+#: After a number word, the counted unit must follow within two words ("three more vessels").
+_COUNTED_AFTER = re.compile(
+    r"(?:\s+(?!(?:of|the|its|their|his|her|a|an|to|and|or|in|on|for|from)\b)[A-Za-z][\w-]*)"
+    r"{0,2}?\s+(?:" + "|".join(sorted(UNITS)) + r")\b"
+)
 _CAP_BEFORE = re.compile(r"\b(?:cap|ceiling|limit|quota|maximum|minimum)\s+(?:of|at)\s+$")
 _CALIBRE = re.compile(r"(?:\s*|-)(?:mm|millimet(?:re|er)s?|calibre|caliber|cm)\b")
 
@@ -115,7 +140,14 @@ def find_quantities(text: str) -> list[Quantity]:
         if _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "a cap of 500,000 barrels": a limit, not a flow
         num = m.group("num")
-        value = float(num.lstrip("$").replace(",", ""))
+        word = WORD_NUMBERS.get(num.lower())
+        if (
+            word is not None
+            and not m.group("scale")
+            and not _COUNTED_AFTER.match(text, m.end("num"))
+        ):
+            continue  # "one of its boats", "two governments": only counted loads ("three vessels")
+        value = float(word) if word is not None else float(num.lstrip("$").replace(",", ""))
         if m.group("scale"):
             value *= _SCALE[m.group("scale")]
         if num.startswith("$"):
