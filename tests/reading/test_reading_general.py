@@ -293,3 +293,12 @@ def test_number_words_count_for_loads_only() -> None:
     assert [q.value for q in find_quantities("roughly one million barrels of oil")] == [1e6]
     assert find_quantities("one of its boats and two governments") == []
     assert find_quantities("several hundred KN-23 ballistic missiles") == []
+
+
+def test_a_place_named_by_a_compound_and_show_up_needs_an_agent(nlp: Any) -> None:
+    text = "This spring the United States deployed an anti-ship system to the Batanes islands."
+    assert _ev(text, nlp) == {("DEPLOY", "USA", "PHL", "deployed", False, False)}
+    assert _ev("Experts expect Russian help to show up in Wonsan soon.", nlp) == set()
+    assert _ev("Kim Jong Un showed up in Moscow on Monday.", nlp) == {
+        ("VISIT", "kim_jong_un", "RUS", "showed", False, False)
+    }

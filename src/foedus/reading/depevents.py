@@ -421,13 +421,14 @@ def _actors(
                     out.append(cm)
         kinds = ("place", "capital", "seat") if places else ("capital", "seat") if capitals else ()
         if not out and kinds and idx.gaz is not None:
-            e = idx.gaz.lookup(tok.text)
-            if e is not None and e.kind in kinds and e.actor_id is not None:
-                out.append(
-                    Mention(
-                        base + tok.idx, base + tok.idx + len(tok), tok.text, e.actor_id, "state"
+            # "to Kursk", "to the Batanes islands": the place or a compound naming it.
+            for w in (tok, *(c for c in tok.children if c.dep_ == "compound")):
+                e = idx.gaz.lookup(w.text)
+                if e is not None and e.kind in kinds and e.actor_id is not None:
+                    out.append(
+                        Mention(base + w.idx, base + w.idx + len(w), w.text, e.actor_id, "state")
                     )
-                )
+                    break
     for c in tok.children:
         if c.dep_ == "conj":
             out.extend(
@@ -770,7 +771,9 @@ def _trigger_type(tok: Any) -> str | None:
         ):
             return None  # "warn of consequences": a warning against tests is not a threat
         if lemma == "show" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
-            return "VISIT"
+            # "Kim showed up in Moscow"; not "Russian help to show up in its programme".
+            subj = _children(tok, ["nsubj"])
+            return "VISIT" if not subj or subj[0].pos_ in ("PROPN", "PRON") else None
         if lemma == "send":
             sent = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
             if any(t.lemma_.lower() in _PERSONNEL for t in sent):
