@@ -302,3 +302,13 @@ def test_a_place_named_by_a_compound_and_show_up_needs_an_agent(nlp: Any) -> Non
     assert _ev("Kim Jong Un showed up in Moscow on Monday.", nlp) == {
         ("VISIT", "kim_jong_un", "RUS", "showed", False, False)
     }
+
+
+def test_hosting_needs_a_guest_and_the_guest_is_the_other_side(nlp: Any) -> None:
+    assert _ev("Japan welcomed South Korea’s decision.", nlp) == set()
+    assert _ev("Putin welcomed Kim Jong Un to Moscow.", nlp) == {
+        ("VISIT", "vladimir_putin", "kim_jong_un", "welcomed", False, False)
+    }
+    assert _ev("Seoul hosted NATO leaders in June.", nlp) == {
+        ("VISIT", "KOR", "NATO", "hosted", False, False)
+    }

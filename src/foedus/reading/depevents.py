@@ -302,6 +302,35 @@ _MATERIAL = frozenset(
 )
 #: Purposive verbs whose object is the recipient ("pledged $22 million to help Manila").
 _PURPOSE_VERBS = frozenset(["help", "assist", "support", "bolster", "strengthen", "arm", "enable"])
+#: Verbs of hosting: the object is the guest ("Kim received Lavrov in Wonsan").
+_HOST_VERBS = frozenset(["host", "welcome", "receive", "greet"])
+
+
+_GUESTS = frozenset(
+    [
+        "leader",
+        "delegation",
+        "minister",
+        "president",
+        "envoy",
+        "counterpart",
+        "official",
+        "diplomat",
+        "secretary",
+        "chief",
+        "head",
+        "premier",
+        "guest",
+        "visitor",
+    ]
+)
+
+
+def _hosts_someone(verb: Any) -> bool:
+    """Whether the verb's object is a name or a guest, not a thing ("welcomed the decision")."""
+    return any(o.pos_ == "PROPN" or o.lemma_.lower() in _GUESTS for o in _children(verb, ["dobj"]))
+
+
 #: Verbs whose giver is a ``from`` phrase and whose subject receives.
 _RECEIVE_VERBS = frozenset(["receive", "obtain", "acquire", "import", "buy", "purchase"])
 #: Verbs whose object is a topic, not a partner ("discussed North Korea with Tokyo").
@@ -574,7 +603,15 @@ def _verb_args(
 ) -> tuple[list[Mention], list[Mention]]:
     theme_types = etype in ("SUPPORT", "DEPLOY")
     # A place stands for its state as the destination ("visited Vladivostok"), not for a host.
-    places = etype in ("DEPLOY", "VISIT") and verb.lemma_ != "host"
+    places = etype in ("DEPLOY", "VISIT") and verb.lemma_ not in _HOST_VERBS
+    if etype == "VISIT" and verb.lemma_ in _HOST_VERBS and not _children(verb, ["nsubjpass"]):
+        # "Putin welcomed Kim to Moscow": the guest, not the place, is the other side.
+        guests = [
+            a
+            for o in _children(verb, ["dobj"])
+            for a in _actors(o, idx, base, modifiers=o.pos_ != "PROPN", places=False)
+        ]
+        return _subject(verb, idx, base), guests
     if etype == "SUPPORT" and verb.lemma_ in _RECEIVE_VERBS:
         givers = [
             a
@@ -792,7 +829,9 @@ def _trigger_type(tok: Any) -> str | None:
             holders = [tok, *_children(tok, ["dobj"])]
             if any(True for h in holders for _ in _pobjs(h, ["from"])):
                 return "SUPPORT"
-            return "VISIT" if lemma == "receive" else None
+            return "VISIT" if lemma == "receive" and _hosts_someone(tok) else None
+        if lemma in _HOST_VERBS and not _hosts_someone(tok):
+            return None  # "welcomed South Korea’s decision" is no meeting
         if lemma == "launch":
             objs = [t for o in _children(tok, ["dobj"]) for t in (o, *o.conjuncts)]
             return "ATTACK" if any(o.lemma_.lower() in _PROJECTILES for o in objs) else None
