@@ -312,3 +312,12 @@ def test_hosting_needs_a_guest_and_the_guest_is_the_other_side(nlp: Any) -> None
     assert _ev("Seoul hosted NATO leaders in June.", nlp) == {
         ("VISIT", "KOR", "NATO", "hosted", False, False)
     }
+
+
+def test_an_organ_without_its_state_belongs_to_the_earlier_subject(nlp: Any) -> None:
+    text = (
+        "China’s commerce ministry added nine Japanese firms to its export-control list, and the "
+        "foreign ministry summoned Japan’s ambassador."
+    )
+    assert ("ACCUSE", "CHN", "JPN", "summoned", False, False) in _ev(text, nlp)
+    assert _ev("The government condemned China.", nlp) == set()

@@ -561,7 +561,14 @@ def _subject_actors(subj: Any, verb: Any, idx: _Index, base: int) -> list[Mentio
         # "Japan, which concluded …", "Lavrov, who flew to Wonsan": the noun it modifies.
         return _actors(verb.head, idx, base, modifiers=True, places=False)
     if subj.lower_ not in _SUBJECT_PRONOUNS:
-        return _actors(subj, idx, base, modifiers=True, places=False)
+        found = _actors(subj, idx, base, modifiers=True, places=False)
+        if found or subj.lemma_.lower() not in _ORGANS:
+            return found
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+            return found
+        # "China’s commerce ministry added …, and the foreign ministry summoned …": an organ
+        # named without its state belongs to the state of the subject before it.
+        return _earlier_subject(subj, idx, base)
     tok = verb
     for _ in range(4):
         if tok.head is tok:
@@ -571,6 +578,39 @@ def _subject_actors(subj: Any, verb: Any, idx: _Index, base: int) -> list[Mentio
         if outer:
             return _actors(outer[0], idx, base, modifiers=True, places=False)
     return _previous_subject(verb, idx, base)
+
+
+#: Domestic organs that may be named without their state ("the foreign ministry").
+_ORGANS = frozenset(
+    [
+        "ministry",
+        "government",
+        "military",
+        "army",
+        "navy",
+        "embassy",
+        "guard",
+        "administration",
+        "cabinet",
+        "regime",
+        "leadership",
+        "command",
+    ]
+)
+
+
+def _earlier_subject(subj: Any, idx: _Index, base: int) -> list[Mention]:
+    """States of the nearest earlier subject in the sentence, else the previous sentence's."""
+    for t in reversed(list(subj.doc[subj.sent.start : subj.i])):
+        if t.dep_ in ("nsubj", "nsubjpass"):
+            found = [
+                m
+                for m in _actors(t, idx, base, modifiers=True, places=False)
+                if m.actor_type == "state"
+            ]
+            if found:
+                return found
+    return [m for m in _previous_subject(subj, idx, base) if m.actor_type == "state"]
 
 
 def _plural_pronoun(verb: Any) -> bool:
