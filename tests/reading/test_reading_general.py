@@ -321,3 +321,20 @@ def test_an_organ_without_its_state_belongs_to_the_earlier_subject(nlp: Any) -> 
     )
     assert ("ACCUSE", "CHN", "JPN", "summoned", False, False) in _ev(text, nlp)
     assert _ev("The government condemned China.", nlp) == set()
+
+
+def test_targets_one_level_down_and_leaders_of_states(nlp: Any) -> None:
+    text = "North Korea has fired artillery shells toward South Korea’s border islands."
+    assert _ev(text, nlp) == {("ATTACK", "PRK", "KOR", "fired", False, False)}
+    text = "North Korean troops have fought alongside Russian forces against Ukraine."
+    assert _ev(text, nlp) == {("ATTACK", "PRK", "UKR", "fought", False, False)}
+    assert _ev("Beijing threatened to retaliate against Manila.", nlp) == {
+        ("THREATEN", "CHN", "PHL", "threatened", False, False)
+    }
+    evs = _ev("The leaders of Japan and South Korea met in Tokyo.", nlp)
+    assert {(t, frozenset((s, g))) for t, s, g, *_ in evs} == {("VISIT", frozenset(("JPN", "KOR")))}
+
+
+def test_warned_against_is_the_object_s_hypothetical_act(nlp: Any) -> None:
+    text = "Seoul warned Moscow against transferring advanced technology to Pyongyang."
+    assert _ev(text, nlp) == {("SUPPORT", "RUS", "PRK", "transferring", False, True)}

@@ -158,6 +158,10 @@ _HEDGE_GOVERNORS = frozenset(
         "prepared",
         "poised",
         "set",
+        # Warned or urged against, asked to: not done.
+        "warn",
+        "urge",
+        "ask",
     ]
 )
 _HEDGE_WORDS = frozenset(
@@ -337,7 +341,7 @@ _RECEIVE_VERBS = frozenset(["receive", "obtain", "acquire", "import", "buy", "pu
 _TOPIC_VERBS = frozenset(["discuss", "negotiate"])
 _POSS_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _SUBJECT_PRONOUNS = frozenset(["they", "it", "he", "she"])
-_CONTROL_PREPS = frozenset(["of", "with", "into", "from"])
+_CONTROL_PREPS = frozenset(["of", "with", "into", "from", "against"])
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "which", "that", "who"])
 
 
@@ -430,6 +434,29 @@ def _actors(
                 m = cm
                 break
     n = _group_size(tok)
+    if m is None and not n and tok.lemma_.lower() in _GROUP_PERSONS | _GROUP_STATES | {"minister"}:
+        # "The leaders of Japan and South Korea met": the states named after "of".
+        of = [
+            a
+            for p in _pobjs(tok, ["of"])
+            for a in _actors(p, idx, base, modifiers=True, places=False)
+        ]
+        if of:
+            out.extend(of)
+            for c in tok.children:
+                if c.dep_ == "conj":
+                    out.extend(
+                        _actors(
+                            c,
+                            idx,
+                            base,
+                            modifiers=modifiers,
+                            places=places,
+                            capitals=capitals,
+                            seen=seen,
+                        )
+                    )
+            return out
     if m is not None:
         out.append(m)
     elif n:
@@ -698,6 +725,20 @@ def _verb_args(
             for a in _actors(
                 p, idx, base, modifiers=True, places=places, capitals=etype == "SUPPORT"
             )
+        ]
+    if not targets and etype in ("ATTACK", "THREATEN"):
+        # "fired shells toward X’s islands", "fought alongside Y against Ukraine",
+        # "threatened to retaliate against Manila": the phrase hangs one level lower.
+        lower = [
+            *_children(verb, ["dobj"]),
+            *(g for p in _children(verb, ["prep"]) for g in _children(p, ["pobj"])),
+            *(_children(verb, ["xcomp"]) if etype == "THREATEN" else []),
+        ]
+        targets = [
+            a
+            for h in lower
+            for p in _pobjs(h, ("against", "toward", "towards", "at", "on", "upon"))
+            for a in _actors(p, idx, base, modifiers=True, places=False)
         ]
     if not targets and etype in ("THREATEN", "SUPPORT"):
         # "warning that Tokyo would …", "helped Pyongyang improve …": the clause's subject.
