@@ -338,3 +338,18 @@ def test_targets_one_level_down_and_leaders_of_states(nlp: Any) -> None:
 def test_warned_against_is_the_object_s_hypothetical_act(nlp: Any) -> None:
     text = "Seoul warned Moscow against transferring advanced technology to Pyongyang."
     assert _ev(text, nlp) == {("SUPPORT", "RUS", "PRK", "transferring", False, True)}
+
+
+def test_the_actor_right_before_the_cue_speaks_and_according_to_a_description() -> None:
+    text = (
+        "The Kremlin said the visit was “very productive.” Dmitry Peskov, the Kremlin "
+        "spokesman, added that “more meetings will follow.”"
+    )
+    assert _quotes(text) == [
+        ("very productive.", "RUS"),
+        ("more meetings will follow.", "dmitry_peskov"),
+    ]
+    text = "According to a senior Japanese official, the talks were “constructive and frank.”"
+    assert _quotes(text) == [("constructive and frank.", None)]
+    text = "A spokesperson for the South Korean defence ministry said the drills were “routine.”"
+    assert _quotes(text) == [("routine.", "KOR")]

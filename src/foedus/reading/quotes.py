@@ -16,9 +16,9 @@ from foedus.reading.mentions import Mention
 
 SPEECH = re.compile(
     r"\b(?:said|says|say|added|adds|argued|argues|told|wrote|writes|noted|notes|warned|asserted|"
-    r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|according to|"
-    r"put it|asked|replied|declared|concluded|suggested|cautioned|accused|accusing|denounced|"
-    r"condemned|urged|vowed|stated|announced|called|described)\b"
+    r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|"
+    r"[Aa]ccording to|put it|asked|replied|declared|concluded|suggested|cautioned|accused|"
+    r"accusing|denounced|condemned|urged|vowed|stated|announced|called|described)\b"
 )
 _TERM_CUES = re.compile(
     r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
@@ -175,11 +175,13 @@ def _unnamed(
     frame: str, cue: re.Match[str], rel_s: int, rel_e: int, in_par: list[Mention], ps: int
 ) -> bool:
     """Whether the speaker phrase next to the cue is a description, not a name."""
-    if cue.group(0) == "according to":
+    if cue.group(0).lower() == "according to":
         m = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
         phrase = (cue.end(), cue.end() + (m.end() if m else 0))
         named = any(phrase[0] <= k.start - ps < phrase[1] for k in in_par)
         text = frame[phrase[0] : phrase[1]].strip()
+        if _UNNAMED.match(text):
+            return True  # "according to a senior Japanese official"
         return bool(text) and not named and not re.match(r"(?:him|her|them|it)\b", text)
     inverted = False
     if cue.start() >= rel_e:
@@ -246,7 +248,11 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         )
         adjacent = cue is not None and _adjacent(cue, rel_s, rel_e)
         # A single quoted word away from any speech cue is a term: "offered only “assistance”".
-        term = term or (words == 1 and not adjacent)
+        term = term or (
+            words == 1
+            and not adjacent
+            and not _BE_BEFORE.search(text, max(0, s - 30), max(0, s - 1))  # "were “routine.”"
+        )
         term = term or _label(text, s, e, words, adjacent)
         if term or (words <= 4 and cue is None):
             continue
@@ -260,7 +266,17 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if cue is not None:
             cpos = ps + cue.start()
             persons = [m for m in in_par if m.actor_type == "person"]
-            if persons:
+            # The actor just before the cue is its subject: "The Kremlin said the visit was
+            # “…”. Dmitry Peskov … added" — the first quotation is the Kremlin's.
+            k = bisect.bisect_left([m.start for m in in_par], cpos) - 1
+            subject = in_par[k] if k >= 0 and cpos < s else None
+            if subject is not None and not re.fullmatch(
+                r"(?:’s|'s)?(?:\s+[\w-]+){0,3}\s+", text[subject.end : cpos]
+            ):
+                subject = None
+            if subject is not None:
+                speaker = subject
+            elif persons:
                 speaker = min(persons, key=lambda m: abs(m.start - cpos))
             elif _PRONOUN.search(frame) and last_speaker is not None:
                 speaker = last_speaker
