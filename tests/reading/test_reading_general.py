@@ -353,3 +353,12 @@ def test_the_actor_right_before_the_cue_speaks_and_according_to_a_description() 
     assert _quotes(text) == [("constructive and frank.", None)]
     text = "A spokesperson for the South Korean defence ministry said the drills were “routine.”"
     assert _quotes(text) == [("routine.", "KOR")]
+
+
+def test_other_currencies_and_naval_units() -> None:
+    from foedus.reading.quantities import find_quantities
+
+    got = [(q.value, q.unit) for q in find_quantities("Berlin pledged €500 million in aid.")]
+    assert got == [(5e8, "EUR")]
+    got = [(q.value, q.unit) for q in find_quantities("It sent two destroyers and 600 marines.")]
+    assert got == [(2.0, "destroyers"), (600.0, "marines")]

@@ -29,10 +29,10 @@ WORD_NUMBERS = {
     "ninety": 90,
 }
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_NUM = rf"\$?\d{{1,3}}(?:,\d{{3}})+|\$?\d+(?:\.\d+)?|(?i:{_WORDS})(?![\w-])"
+_NUM = rf"[$€£¥]?\d{{1,3}}(?:,\d{{3}})+|[$€£¥]?\d+(?:\.\d+)?|(?i:{_WORDS})(?![\w-])"
 _SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 QUANTITY = re.compile(
-    rf"(?<![\w$-]){_APPROX}(?P<num>{_NUM})(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    rf"(?<![\w$€£¥-]){_APPROX}(?P<num>{_NUM})(?:\s+(?P<scale>thousand|million|billion|trillion))?"
     r"(?P<rest>(?:\s+(?:[A-Z][\w-]*|[a-z][\w-]*)){0,4})"
 )
 #: Head nouns of flows (troops, munitions, fuel, money); anything else is not a flow quantity.
@@ -97,6 +97,13 @@ UNITS = frozenset(
         "euros",
         "cartridges",
         "warheads",
+        "destroyers",
+        "frigates",
+        "submarines",
+        "bombers",
+        "warplanes",
+        "yen",
+        "pounds",
     ]
 )
 
@@ -106,6 +113,8 @@ _COUNTED_AFTER = re.compile(
     r"(?:\s+(?!(?:of|the|its|their|his|her|a|an|to|and|or|in|on|for|from)\b)[A-Za-z][\w-]*)"
     r"{0,2}?\s+(?:" + "|".join(sorted(UNITS)) + r")\b"
 )
+#: Currency signs → unit codes ("$350 billion" → USD, "€500 million" → EUR).
+_CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CAP_BEFORE = re.compile(r"\b(?:cap|ceiling|limit|quota|maximum|minimum)\s+(?:of|at)\s+$")
 _CALIBRE = re.compile(r"(?:\s*|-)(?:mm|millimet(?:re|er)s?|calibre|caliber|cm)\b")
 
@@ -147,12 +156,12 @@ def find_quantities(text: str) -> list[Quantity]:
             and not _COUNTED_AFTER.match(text, m.end("num"))
         ):
             continue  # "one of its boats", "two governments": only counted loads ("three vessels")
-        value = float(word) if word is not None else float(num.lstrip("$").replace(",", ""))
+        value = float(word) if word is not None else float(num.lstrip("$€£¥").replace(",", ""))
         if m.group("scale"):
             value *= _SCALE[m.group("scale")]
-        if num.startswith("$"):
+        if num[0] in _CURRENCIES:
             end = m.end("scale") if m.group("scale") else m.end("num")
-            out.append(Quantity(m.start(), end, text[m.start() : end], value, "USD"))
+            out.append(Quantity(m.start(), end, text[m.start() : end], value, _CURRENCIES[num[0]]))
             continue
         rest = m.group("rest") or ""
         offset = m.start("rest") if m.group("rest") is not None else m.end()
