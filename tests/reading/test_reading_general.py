@@ -362,3 +362,10 @@ def test_other_currencies_and_naval_units() -> None:
     assert got == [(5e8, "EUR")]
     got = [(q.value, q.unit) for q in find_quantities("It sent two destroyers and 600 marines.")]
     assert got == [(2.0, "destroyers"), (600.0, "marines")]
+
+
+def test_receiving_goods_made_by_a_state_is_its_support(nlp: Any) -> None:
+    assert _ev("Russia received North Korean shells in exchange for oil.", nlp) == {
+        ("SUPPORT", "PRK", "RUS", "received", False, False)
+    }
+    assert _ev("Ukraine received new shells last week.", nlp) == set()

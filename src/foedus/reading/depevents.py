@@ -686,6 +686,15 @@ def _verb_args(
             for p in _pobjs(h, ["from"])
             for a in _actors(p, idx, base, modifiers=True, places=False, capitals=True)
         ]
+        if not givers:
+            givers = [
+                a
+                for o in _children(verb, ["dobj"])
+                if o.lower_ in _MATERIAL or o.lemma_ in _MATERIAL
+                for c in o.children
+                if c.dep_ in ("amod", "compound", "poss")
+                for a in _actors(c, idx, base, modifiers=True, places=False)
+            ]
         return givers, _subject(verb, idx, base)
     passive = _children(verb, ["nsubjpass"])
     if passive:
@@ -910,6 +919,9 @@ def _trigger_type(tok: Any) -> str | None:
             holders = [tok, *_children(tok, ["dobj"])]
             if any(True for h in holders for _ in _pobjs(h, ["from"])):
                 return "SUPPORT"
+            goods = [o for o in holders[1:] if o.lower_ in _MATERIAL or o.lemma_ in _MATERIAL]
+            if any(c.dep_ in ("amod", "compound", "poss") for o in goods for c in o.children):
+                return "SUPPORT"  # "received North Korean shells": the maker supplies
             return "VISIT" if lemma == "receive" and _hosts_someone(tok) else None
         if lemma in _HOST_VERBS and not _hosts_someone(tok):
             return None  # "welcomed South Korea’s decision" is no meeting
