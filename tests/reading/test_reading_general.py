@@ -369,3 +369,12 @@ def test_receiving_goods_made_by_a_state_is_its_support(nlp: Any) -> None:
         ("SUPPORT", "PRK", "RUS", "received", False, False)
     }
     assert _ev("Ukraine received new shells last week.", nlp) == set()
+
+
+def test_hyphenated_pairs_of_names_are_two_mentions() -> None:
+    assert _mentions("The Russia-North Korea treaty took effect.") == [
+        ("RUS", "Russia"),
+        ("PRK", "North Korea"),
+    ]
+    assert _mentions("U.S.-Japan ties are strong.") == [("USA", "U.S."), ("JPN", "Japan")]
+    assert _mentions("A pro-Russian mood.") == []

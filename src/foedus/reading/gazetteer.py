@@ -143,9 +143,7 @@ def build_gazetteer(raw: dict[str, Any]) -> Gazetteer:
         entries[str(s)] = Entry(str(s), "blocked", None, None)
     # Longest first, so that the regex alternation prefers "North Korean" over "North Korea".
     surfaces = sorted(entries, key=len, reverse=True)
-    pattern = re.compile(
-        r"(?<![\w\-])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])"
-    )
+    pattern = re.compile(r"(?<![\w])(?:" + "|".join(re.escape(s) for s in surfaces) + r")(?![\w])")
     state_ids = frozenset(raw.get("states", {}).keys())
     return Gazetteer(entries, persons, tuple(offices), pattern, state_ids)
 

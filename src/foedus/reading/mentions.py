@@ -140,6 +140,8 @@ _INSTITUTION_AFTER = re.compile(
 _ORGAN_AFTER = re.compile(
     r"(?:\s+[A-Z][\w’'-]*){0,2}?\s+(?:Guard|Ministry|Navy|Army|Command|Agency|Forces|Office)\b"
 )
+#: A capitalised word or "U.S." before a hyphen: the second member of a pair of names.
+_PAIR_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.]*|U\.S\.)-$")
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:University|Institute|Bank|Academy|College|Museum|School|Embassy|Ministry|"
     r"Department) (?:of|for) (?:the )?$"
@@ -344,6 +346,12 @@ def find_mentions_and_organs(text: str, gaz: Gazetteer) -> tuple[list[Mention], 
         e = gaz.lookup(m.group(0))
         if e is None or e.kind == "place":
             continue
+        if (
+            m.start() > 0
+            and text[m.start() - 1] == "-"
+            and not _PAIR_BEFORE.search(text, max(0, m.start() - 40), m.start())
+        ):
+            continue  # "pro-Russian", "anti-Japanese"; but "Russia-North Korea", "U.S.-Japan"
         prev = _prev_word(text, m.start()).lower()
         # A capital after "in/to/…" is a place, except "according to Seoul" (the government).
         according = prev == "to" and _ACCORDING.search(text, max(0, m.start() - 20), m.start())
