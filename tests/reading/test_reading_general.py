@@ -378,3 +378,11 @@ def test_hyphenated_pairs_of_names_are_two_mentions() -> None:
     ]
     assert _mentions("U.S.-Japan ties are strong.") == [("USA", "U.S."), ("JPN", "Japan")]
     assert _mentions("A pro-Russian mood.") == []
+
+
+def test_thanked_for_and_refrained_from(nlp: Any) -> None:
+    assert _ev("Putin thanked Kim for sending troops to Kursk.", nlp) == {
+        ("DEPLOY", "kim_jong_un", "RUS", "sending", False, False)
+    }
+    text = "Beijing has so far refrained from criticising Pyongyang’s arms transfers."
+    assert ("ACCUSE", "CHN", "PRK", "criticising", True, False) in _ev(text, nlp)

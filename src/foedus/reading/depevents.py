@@ -117,7 +117,7 @@ _LIGHT_VERBS = frozenset(
 )
 _RECIPIENT_PREPS = ("to", "into", "toward", "towards")
 _OTHER_PREPS = ("with", "on", "against", "at", "upon")
-_NEG_GOVERNORS = frozenset(["refuse", "fail", "deny", "decline", "avoid"])
+_NEG_GOVERNORS = frozenset(["refuse", "fail", "deny", "decline", "avoid", "refrain"])
 _HEDGE_GOVERNORS = frozenset(
     [
         "allege",
@@ -341,7 +341,7 @@ _RECEIVE_VERBS = frozenset(["receive", "obtain", "acquire", "import", "buy", "pu
 _TOPIC_VERBS = frozenset(["discuss", "negotiate"])
 _POSS_PRONOUNS = frozenset(["his", "her", "its", "their"])
 _SUBJECT_PRONOUNS = frozenset(["they", "it", "he", "she"])
-_CONTROL_PREPS = frozenset(["of", "with", "into", "from", "against"])
+_CONTROL_PREPS = frozenset(["of", "with", "into", "from", "against", "for"])
 _PRONOUNS = frozenset(["it", "they", "he", "she", "we", "which", "that", "who"])
 
 
@@ -878,7 +878,10 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
         if k > 0:
             negated = negated or (neg_scope and tok.lemma_ in _NEG_GOVERNORS)
             hedged = hedged or tok.lemma_ in _HEDGE_GOVERNORS
-        neg_scope = neg_scope and tok.dep_ == "xcomp"
+        # Negation reaches through "refused to X" and "refrained from X-ing".
+        neg_scope = neg_scope and (
+            tok.dep_ in ("xcomp", "pcomp") or (tok.dep_ == "prep" and tok.lower_ == "from")
+        )
     for c in trigger.children:
         if c.dep_ == "amod" and c.lower_ in _HEDGE_WORDS:
             hedged = True
