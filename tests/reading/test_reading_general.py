@@ -386,3 +386,14 @@ def test_thanked_for_and_refrained_from(nlp: Any) -> None:
     }
     text = "Beijing has so far refrained from criticising Pyongyang’s arms transfers."
     assert ("ACCUSE", "CHN", "PRK", "criticising", True, False) in _ev(text, nlp)
+
+
+def test_unnamed_officials_are_no_named_speaker() -> None:
+    text = (
+        "Maria Lind, an analyst, spoke first. “We are not a party to this war,” the official "
+        "said, declining to be named."
+    )
+    assert _quotes(text)[-1] == ("We are not a party to this war,", None)
+    assert _quotes("“The alliance is ironclad,” U.S. officials said on Monday.") == [
+        ("The alliance is ironclad,", None)
+    ]

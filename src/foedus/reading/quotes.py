@@ -46,6 +46,8 @@ _UNNAMED = re.compile(
     r"legislator|commander|officer|soldier|resident|insider|person|adviser|advisor|academic|"
     r"professor|economist|strategist|negotiator|envoy|spokesperson|spokesman|spokeswoman|"
     r"member|veteran|employee)s?\b"
+    # "the official said", "U.S. officials said": unnamed officials are no named speaker.
+    r"|\b(?:[Tt]he\s+(?:[\w’'-]+\s+){0,2}?)?(?:official|diplomat|source|aide|insider)s?\b"
 )
 #: Words after a closing mark that continue a sentence: the quotation is no modifier.
 _FUNCTION_AFTER = frozenset(
