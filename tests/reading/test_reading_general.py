@@ -397,3 +397,9 @@ def test_unnamed_officials_are_no_named_speaker() -> None:
     assert _quotes("“The alliance is ironclad,” U.S. officials said on Monday.") == [
         ("The alliance is ironclad,", None)
     ]
+
+
+def test_its_in_an_attack_object_is_the_other_actor_named_before(nlp: Any) -> None:
+    text = "Manila said Chinese vessels attacked its supply boats."
+    assert _ev(text, nlp) == {("ATTACK", "CHN", "PHL", "attacked", False, False)}
+    assert _ev("Russia shelled its own border towns.", nlp) == set()

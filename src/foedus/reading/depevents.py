@@ -749,6 +749,21 @@ def _verb_args(
             for p in _pobjs(h, ("against", "toward", "towards", "at", "on", "upon"))
             for a in _actors(p, idx, base, modifiers=True, places=False)
         ]
+    if not targets and etype == "ATTACK":
+        # "Chinese ships rammed one of its patrol boats": "its" is the last other actor named
+        # before in the sentence (here the coast guard's state).
+        objs = [*_children(verb, ["dobj"])]
+        objs += [g for o in objs for g in _pobjs(o, ["of"])]
+        if any(c.dep_ == "poss" and c.lower_ in ("its", "their") for o in objs for c in o.children):
+            own = {m.actor_id for m in sources}
+            before = [
+                m
+                for m in idx.mentions
+                if base + verb.sent.start_char <= m.start < base + verb.idx
+                and m.actor_id not in own
+                and m.actor_type != "person"
+            ]
+            targets = before[-1:]
     if not targets and etype in ("THREATEN", "SUPPORT"):
         # "warning that Tokyo would …", "helped Pyongyang improve …": the clause's subject.
         targets = [
