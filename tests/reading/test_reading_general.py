@@ -403,3 +403,11 @@ def test_its_in_an_attack_object_is_the_other_actor_named_before(nlp: Any) -> No
     text = "Manila said Chinese vessels attacked its supply boats."
     assert _ev(text, nlp) == {("ATTACK", "CHN", "PHL", "attacked", False, False)}
     assert _ev("Russia shelled its own border towns.", nlp) == set()
+
+
+def test_more_organisations_are_known() -> None:
+    assert _mentions("The World Food Programme and the G20 met the IMF.") == [
+        ("WFP", "World Food Programme"),
+        ("G20", "G20"),
+        ("IMF", "IMF"),
+    ]
