@@ -140,7 +140,18 @@ _INSTITUTION_AFTER = re.compile(
 _ORGAN_AFTER = re.compile(
     r"(?:\s+[A-Z][\w’'-]*){0,2}?\s+(?:Guard|Ministry|Navy|Army|Command|Agency|Forces|Office)\b"
 )
+#: "the U.S. State Department": both annotations read the state's name as a mention here.
+_DEPARTMENT_AFTER = re.compile(r"\s+(?:State|Defen[cs]e|Treasury|Commerce|Justice) Department\b")
 #: A capitalised word or "U.S." before a hyphen: the second member of a pair of names.
+#: A currency named by its state ("100 million Australian dollars", "South Korean won").
+_CURRENCY_AFTER = re.compile(
+    r"\s+(?:dollars?|yuan|renminbi|yen|roubles?|rubles?|rupees?|pesos?|hryvnias?|pounds?"
+    r"|francs?|krona|kronor|kroner|zloty|ringgit|baht|rupiah|dong)\b"
+)
+#: The state owning a domestic body named like an organisation ("Russia’s Security Council",
+#: "the Russian Security Council"): that body is an organ, not the organisation.
+_OWNER_BEFORE = re.compile(r"(?:’s|'s)\s+$")
+_DOMESTIC_NAMES = frozenset(["Security Council"])
 _PAIR_BEFORE = re.compile(r"(?:\b[A-Z][\w’'.]*|U\.S\.)-$")
 _INSTITUTION_BEFORE = re.compile(
     r"\b(?:University|Institute|Bank|Academy|College|Museum|School|Embassy|Ministry|"
@@ -253,6 +264,24 @@ def _government_after(text: str, start: int, prep: str) -> bool:
     return m is not None and m.group(1).lower() in words
 
 
+def _owned_by_state(text: str, start: int, gaz: Gazetteer) -> bool:
+    """Whether a state's possessive or demonym comes right before ``start``."""
+    before = text[max(0, start - 40) : start]
+    own = _OWNER_BEFORE.search(before)
+    if own is not None:
+        before = before[: own.start()]
+    elif not before.endswith(" "):
+        return False
+    m = re.search(r"((?:[A-Z][\w.]*\s)?[A-Z][\w.]*)\s*$", before)
+    if m is None:
+        return False
+    for cand in (m.group(1), m.group(1).split()[-1]):
+        e = gaz.lookup(cand)
+        if e is not None and e.actor_type == "state" and (own or e.kind == "demonym"):
+            return True
+    return False
+
+
 def _prev_word(text: str, start: int) -> str:
     m = re.search(r"(\S+)\s*$", text[max(0, start - 30) : start])
     return m.group(1).strip(',;:()“”"') if m else ""
@@ -358,6 +387,10 @@ def find_mentions_and_organs(text: str, gaz: Gazetteer) -> tuple[list[Mention], 
         # "shipped shells to Pyongyang": the recipient government, not a destination.
         recipient = prev == "to" and _FLOW_BEFORE.search(text, max(0, m.start() - 80), m.start())
         possessive = text.startswith(("’s", "'s"), m.end())  # "Pyongyang’s affairs"
+        if e.kind in ("name", "demonym") and _CURRENCY_AFTER.match(text, m.end()):
+            continue  # "Australian dollars": a currency
+        if m.group(0) in _DOMESTIC_NAMES and _owned_by_state(text, m.start(), gaz):
+            continue  # "Russia’s Security Council": a state's organ, not the UN's
         if (
             e.kind == "capital"
             and prev in _PLACE_PREPS
@@ -365,7 +398,12 @@ def find_mentions_and_organs(text: str, gaz: Gazetteer) -> tuple[list[Mention], 
             and not _government_after(text, m.start(), prev)
         ):
             continue
-        if e.kind in ("name", "demonym", "capital") and _INSTITUTION_AFTER.match(text, m.end()):
+        department = _DEPARTMENT_AFTER.match(text, m.end())  # "the U.S. State Department"
+        if (
+            e.kind in ("name", "demonym", "capital")
+            and not department
+            and _INSTITUTION_AFTER.match(text, m.end())
+        ):
             if e.actor_type == "state" and e.actor_id and _ORGAN_AFTER.match(text, m.end()):
                 organs.append(Mention(m.start(), m.end(), m.group(0), e.actor_id, "state"))
             continue
