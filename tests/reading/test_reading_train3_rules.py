@@ -76,3 +76,56 @@ def test_a_states_security_council_is_its_organ_not_the_un_body() -> None:
 def test_a_state_before_its_state_department_is_a_mention() -> None:
     assert _mentions("The U.S. State Department cleared the deal.") == [("U.S.", "USA")]
     assert _mentions("The China Coast Guard denied it.") == []
+
+
+# Events (model path).
+
+
+def test_pronoun_subjects_chain_back_to_the_last_name(nlp: Any) -> None:
+    text = (
+        "Xi Jinping spoke first at the forum. He praised the host. Later that evening, he "
+        "warned Manila that further landings would be answered."
+    )
+    assert ("THREATEN", "xi_jinping", "PHL", "warned", False, False) in _ev(text, nlp)
+
+
+def test_a_parenthetical_speaker_stands_for_a_pronoun_subject(nlp: Any) -> None:
+    text = "If talks fail, Tokyo has said, it will consider selling Manila more radars."
+    assert _ev(text, nlp) == {("SUPPORT", "JPN", "PHL", "selling", False, True)}
+
+
+def test_the_finder_of_a_way_acts(nlp: Any) -> None:
+    text = "Ottawa has found a way to fund Kyiv quietly."
+    assert _ev(text, nlp) == {("SUPPORT", "CAN", "UKR", "fund", False, False)}
+
+
+def test_stopping_short_of_an_act_negates_it(nlp: Any) -> None:
+    text = "Wellington voiced concern but stopped short of condemning Beijing over the flights."
+    assert _ev(text, nlp) == {("ACCUSE", "NZL", "CHN", "condemning", True, False)}
+
+
+def test_hearsay_passives_and_estimated_amounts_hedge(nlp: Any) -> None:
+    assert _ev("Iran is reported to be supplying Russia with drones.", nlp) == {
+        ("SUPPORT", "IRN", "RUS", "supplying", False, True)
+    }
+    assert _ev("Moscow paid Minsk an estimated $1 billion last year.", nlp) == {
+        ("SUPPORT", "RUS", "BLR", "paid", False, True)
+    }
+    assert _ev("Moscow paid Minsk $1 billion last year.", nlp) == {
+        ("SUPPORT", "RUS", "BLR", "paid", False, False)
+    }
+
+
+def test_no_plans_negates_and_military_observers_are_deployed(nlp: Any) -> None:
+    assert _ev("Canada has no plans to send military observers to Taiwan.", nlp) == {
+        ("DEPLOY", "CAN", "TWN", "send", True, True)
+    }
+    # An observer without a military modifier is still no deployment.
+    assert _ev("Canada may send an observer to Taiwan.", nlp) == set()
+
+
+def test_contributing_money_is_support(nlp: Any) -> None:
+    assert _ev("Singapore will contribute $20 million to Ukraine.", nlp) == {
+        ("SUPPORT", "SGP", "UKR", "contribute", False, True)
+    }
+    assert _ev("Singapore contributed ideas to the Philippines.", nlp) == set()

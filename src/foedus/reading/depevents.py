@@ -185,6 +185,10 @@ _HEDGE_WORDS = frozenset(
     ]
 )
 _HEDGE_MARKS = frozenset(["if", "whether", "unless"])
+#: Passive verbs of hearsay that hedge what follows ("is reported to be negotiating").
+_HEARSAY = frozenset(["report", "say", "think", "rumour", "rumor", "understand", "claim"])
+#: Modifiers of an amount that make it an estimate ("an estimated $2 billion").
+_ESTIMATED = frozenset(["estimated", "reported", "alleged", "suspected", "rumoured", "rumored"])
 _NOT_HEDGING_MODALS = frozenset(["must", "can", "ca", "need", "should"])
 _CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "pobj", "acomp")
 #: Objects that make ``send`` a deployment.
@@ -551,10 +555,10 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
     if _children(verb, ["nsubjpass"]):
         return []
     tok, steps = verb, 0
-    while tok.dep_ in (*_CLIMB, "acl") and tok.head is not tok and steps < 5:
+    while _climbs(tok) and tok.head is not tok and steps < 5:
         child, tok, steps = tok, tok.head, steps + 1
-        if tok.pos_ == "ADP":
-            continue
+        if tok.pos_ == "ADP" or (tok.pos_ == "ADV" and tok.dep_ == "advmod"):
+            continue  # "… stopped short of accusing": on to "stopped"
         if child.dep_ == "acl" and tok.pos_ in ("NOUN", "PROPN"):
             # "Pete Hegseth, visiting Manila, said …": the participle's noun acts.
             acting = _actors(tok, idx, base, modifiers=True, places=False)
@@ -576,6 +580,19 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "ADJ" and child.dep_ == "xcomp"):
             break  # but "willing to meet", "unlikely to criticise" climb on to their subject
     return []
+
+
+def _climbs(tok: Any) -> bool:
+    """Whether the subject search goes on from ``tok`` to its head.
+
+    Through clauses, a noun object ("found a way to help Kyiv": the finder helps) and an adverb
+    ("stopped short of accusing …").
+    """
+    if tok.dep_ in (*_CLIMB, "acl"):
+        return True
+    if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj"):
+        return True
+    return tok.pos_ == "ADV" and tok.dep_ == "advmod"
 
 
 def _subject_actors(subj: Any, verb: Any, idx: _Index, base: int) -> list[Mention]:
@@ -604,7 +621,16 @@ def _subject_actors(subj: Any, verb: Any, idx: _Index, base: int) -> list[Mentio
         outer = [o for o in _children(tok, ["nsubj"]) if o.lower_ not in _SUBJECT_PRONOUNS]
         if outer:
             return _actors(outer[0], idx, base, modifiers=True, places=False)
+    # "…, Seoul has said, it will consider supplying …": the parenthetical speaker.
+    for p in _children(verb, ["parataxis"]):
+        if p.lemma_ in _SAY_VERBS:
+            named = [o for o in _children(p, ["nsubj"]) if o.lower_ not in _SUBJECT_PRONOUNS]
+            if named:
+                return _actors(named[0], idx, base, modifiers=True, places=False)
     return _previous_subject(verb, idx, base)
+
+
+_SAY_VERBS = frozenset(["say", "tell", "state", "announce", "insist", "add", "confirm"])
 
 
 #: Domestic organs that may be named without their state ("the foreign ministry").
@@ -656,13 +682,18 @@ def _plural_pronoun(verb: Any) -> bool:
 def _previous_subject(tok: Any, idx: _Index, base: int) -> list[Mention]:
     """Actors of the previous sentence's main subject ("Seoul has answered. It has sold …")."""
     sent = tok.sent
-    if sent.start == 0:
-        return []
-    prev = tok.doc[sent.start - 1].sent
-    subj = _children(prev.root, ["nsubj", "nsubjpass"])
-    if not subj or subj[0].lower_ in _SUBJECT_PRONOUNS:
-        return []
-    return _actors(subj[0], idx, base, modifiers=True, places=False)
+    # "Kim … vowed …. He did not …. In a speech, he warned …": through pronoun subjects, at
+    # most three sentences back.
+    for _ in range(3):
+        if sent.start == 0:
+            return []
+        sent = tok.doc[sent.start - 1].sent
+        subj = _children(sent.root, ["nsubj", "nsubjpass"])
+        if not subj:
+            return []
+        if subj[0].lower_ not in _SUBJECT_PRONOUNS:
+            return _actors(subj[0], idx, base, modifiers=True, places=False)
+    return []
 
 
 def _verb_args(
@@ -892,15 +923,31 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
                 hedged = True
         if k > 0:
             negated = negated or (neg_scope and tok.lemma_ in _NEG_GOVERNORS)
+            # "stopped short of accusing", "fell short of condemning"
+            short = tok.lower_ == "short" and tok.head.lemma_ in ("stop", "fall")
+            negated = negated or (neg_scope and short)
             hedged = hedged or tok.lemma_ in _HEDGE_GOVERNORS
-        # Negation reaches through "refused to X" and "refrained from X-ing".
+            # "has no plans to send", "no intention of joining": not done.
+            if tok.pos_ == "NOUN" and any(
+                c.dep_ == "det" and c.lower_ == "no" for c in tok.children
+            ):
+                negated = True
+            # "is reported to be negotiating", "is said to have sold": hearsay, no source named.
+            hedged = hedged or (
+                tok.lemma_ in _HEARSAY and any(c.dep_ == "auxpass" for c in tok.children)
+            )
+        # Negation reaches through "refused to X", "refrained from X-ing", "short of X-ing".
         neg_scope = neg_scope and (
-            tok.dep_ in ("xcomp", "pcomp") or (tok.dep_ == "prep" and tok.lower_ == "from")
+            tok.dep_ in ("xcomp", "pcomp")
+            or (tok.dep_ == "prep" and tok.lower_ == "from")
+            or (tok.dep_ == "prep" and tok.lower_ == "of" and tok.head.lower_ == "short")
         )
     for c in trigger.children:
         if c.dep_ == "amod" and c.lower_ in _HEDGE_WORDS:
             hedged = True
     obj = _children(light if light is not None else trigger, ["dobj"])
+    if any(c.dep_ == "amod" and c.lower_ in _ESTIMATED for o in obj for c in o.children):
+        hedged = True  # "paid Pyongyang an estimated $2 billion"
     if any(d.dep_ == "det" and d.lower_ == "no" for o in obj for d in o.children):
         negated = True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
@@ -923,6 +970,9 @@ def _trigger_type(tok: Any) -> str | None:
             sent = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
             if any(t.lemma_.lower() in _PERSONNEL for t in sent):
                 return "DEPLOY"
+            mods = [c for o in _children(tok, ["dobj"]) for c in o.children if c.dep_ == "amod"]
+            if any(c.lower_ in ("military", "army", "naval") for c in mods):
+                return "DEPLOY"  # "military observers", "naval advisers": personnel
             # Goods are support; "sent an observer/envoy/letter/signal" is neither.
             heads = [o.lemma_.lower() for o in _children(tok, ["dobj"])]
             return None if any(h in _NOT_SENT_GOODS for h in heads) else "SUPPORT"
@@ -966,8 +1016,9 @@ def _trigger_type(tok: Any) -> str | None:
             for g in p.children
         ):
             return "SANCTION"  # "added eleven Japanese contractors to its export-control list"
-        if lemma in ("give", "pay", "hand"):
-            # "gave the Philippines $500 million": giving material, not a speech or a chance.
+        if lemma in ("give", "pay", "hand", "contribute"):
+            # "gave the Philippines $500 million", "contribute $300 million for demining":
+            # giving material, not a speech, a chance or an opinion.
             given = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
             material = any(t.lower_ in _MATERIAL or t.text == "$" for t in given)
             return "SUPPORT" if material else None
