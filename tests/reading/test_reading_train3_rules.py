@@ -129,3 +129,52 @@ def test_contributing_money_is_support(nlp: Any) -> None:
         ("SUPPORT", "SGP", "UKR", "contribute", False, True)
     }
     assert _ev("Singapore contributed ideas to the Philippines.", nlp) == set()
+
+
+def test_purpose_clause_on_the_amount_names_the_recipient(nlp: Any) -> None:
+    text = "Japan has pledged the equivalent of $40 million to train and equip the Fijian police."
+    assert _ev(text, nlp) == {("SUPPORT", "JPN", "FJI", "pledged", False, False)}
+
+
+def test_a_second_transfer_of_the_sentence_keeps_the_recipient(nlp: Any) -> None:
+    text = "Iran has sold Russia thousands of drones and is thought to have shipped missiles too."
+    assert _ev(text, nlp) == {
+        ("SUPPORT", "IRN", "RUS", "sold", False, False),
+        ("SUPPORT", "IRN", "RUS", "shipped", False, True),
+    }
+    # Help without anything handed over does not borrow a recipient.
+    text = "Iran has sold drones to Russia, and Iranian engineers are helping with the launches."
+    assert _ev(text, nlp) == {("SUPPORT", "IRN", "RUS", "sold", False, False)}
+
+
+def test_an_agreement_after_talks_keeps_the_partner(nlp: Any) -> None:
+    text = "Vietnamese officials held talks with their Thai counterparts and agreed on a hotline."
+    evs = {(t, s, g) for t, s, g, *_ in _ev(text, nlp)}
+    assert evs == {("CONSULT", "VNM", "THA"), ("AGREE", "VNM", "THA")}
+
+
+def test_a_rotation_deploys_to_the_place_left(nlp: Any) -> None:
+    text = "Minsk withdrew its engineers from Russia’s Belgorod region and sent 300 new troops."
+    assert ("DEPLOY", "BLR", "RUS", "sent", False, False) in _ev(text, nlp)
+
+
+def test_a_multilateral_summit_is_no_visit(nlp: Any) -> None:
+    assert _ev("NATO’s leaders opened their summit in Vilnius on Tuesday.", nlp) == set()
+    assert _ev("Putin opened his summit with Kim in Pyongyang.", nlp) == {
+        ("VISIT", "vladimir_putin", "kim_jong_un", "summit", False, False)
+    }
+
+
+def test_announced_aid_is_headed_by_the_announcement(nlp: Any) -> None:
+    out = read_text("Canada announced another $80 million in military aid for Kyiv.", nlp=nlp)
+    assert [(e["trigger"][2], e["source"], e["target"]) for e in out["events"]] == [
+        ("announced", "CAN", "UKR")
+    ]
+    assert [(q["span"][2], q["attached_event_index"]) for q in out["quantities"]] == [
+        ("$80 million", 0)
+    ]
+
+
+def test_a_deal_to_supply_is_hedged(nlp: Any) -> None:
+    text = "Seoul signed a contract to supply howitzers to Poland."
+    assert ("SUPPORT", "KOR", "POL", "supply", False, True) in _ev(text, nlp)

@@ -185,6 +185,10 @@ _HEDGE_WORDS = frozenset(
     ]
 )
 _HEDGE_MARKS = frozenset(["if", "whether", "unless"])
+#: Nouns whose infinitive is still to come ("a deal to supply tanks", "plans to send").
+_PROMISES = _AGREEMENTS | frozenset(
+    ["contract", "plan", "promise", "pledge", "commitment", "offer"]
+)
 #: Passive verbs of hearsay that hedge what follows ("is reported to be negotiating").
 _HEARSAY = frozenset(["report", "say", "think", "rumour", "rumor", "understand", "claim"])
 #: Modifiers of an amount that make it an estimate ("an estimated $2 billion").
@@ -309,7 +313,13 @@ _MATERIAL = frozenset(
     ]
 )
 #: Purposive verbs whose object is the recipient ("pledged $22 million to help Manila").
-_PURPOSE_VERBS = frozenset(["help", "assist", "support", "bolster", "strengthen", "arm", "enable"])
+_PURPOSE_VERBS = frozenset(
+    ["help", "assist", "support", "bolster", "strengthen", "arm", "enable", "train", "equip"]
+)
+#: Security bodies named by their state's modifier ("to equip the Fijian police").
+_FORCES = frozenset(
+    ["police", "army", "military", "navy", "guard", "force", "forces", "troops", "coastguard"]
+)
 #: Verbs of hosting: the object is the guest ("Kim received Lavrov in Wonsan").
 _HOST_VERBS = frozenset(["host", "welcome", "receive", "greet"])
 
@@ -804,15 +814,24 @@ def _verb_args(
             for a in _actors(n, idx, base, modifiers=False, places=False, capitals=True)
         ]
     if not targets and etype == "SUPPORT":
+        # "pledged $22 million to help Manila", "pledged the equivalent of $100 million to train
+        # and equip the Fijian police": the purpose's object (a state's forces by its modifier).
+        purposes = [
+            *_children(verb, ["xcomp", "advcl"]),
+            *(a for o in _children(verb, ["dobj"]) for a in _children(o, ["acl", "relcl"])),
+        ]
+        purposes += [c for v in purposes for c in v.conjuncts]
         targets = [
             a
-            for v in _children(verb, ["xcomp", "advcl"])
+            for v in purposes
             if v.lemma_ in _PURPOSE_VERBS
             for o in [
                 *_children(v, ["dobj"]),
                 *(n for c in _children(v, ["ccomp", "xcomp"]) for n in _children(c, ["nsubj"])),
             ]
-            for a in _actors(o, idx, base, modifiers=False, places=False, capitals=True)
+            for a in _actors(
+                o, idx, base, modifiers=o.lemma_ in _FORCES, places=False, capitals=True
+            )
         ]
     return sources, targets
 
@@ -927,6 +946,8 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
             short = tok.lower_ == "short" and tok.head.lemma_ in ("stop", "fall")
             negated = negated or (neg_scope and short)
             hedged = hedged or tok.lemma_ in _HEDGE_GOVERNORS
+            # "signed a deal to supply tanks": the supply is to come.
+            hedged = hedged or (tok.pos_ == "NOUN" and tok.lemma_.lower() in _PROMISES)
             # "has no plans to send", "no intention of joining": not done.
             if tok.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in tok.children
@@ -1028,6 +1049,23 @@ def _trigger_type(tok: Any) -> str | None:
     return None
 
 
+def _purpose_of(verb: Any, etype: str) -> bool:
+    """Whether ``verb`` states the purpose of a trigger of the same type.
+
+    "pledged $22 million to help Manila", "pledged the equivalent of $100 million to train and
+    equip the Fijian police": one event, at the pledge.
+    """
+    tok = verb
+    if tok.dep_ == "conj" and tok.head.lemma_ in _PURPOSE_VERBS:
+        tok = tok.head
+    head = tok.head
+    if tok.dep_ in ("xcomp", "advcl"):
+        return _trigger_type(head) == etype
+    if tok.dep_ in ("acl", "relcl") and head.dep_ == "dobj":
+        return _trigger_type(head.head) == etype
+    return False
+
+
 def _governed_by_trigger_verb(noun: Any, etype: str) -> bool:
     """Whether ``noun`` is the object of a trigger verb of the same type (``supplied … aid``).
 
@@ -1068,18 +1106,14 @@ def events_from_doc(
     """
     idx = _Index(mentions, gaz)
     out: list[Event] = []
+    events: list[tuple[Any, Event]] = []  # (trigger token, event) of this doc
     for tok in doc:
         etype = _trigger_type(tok)
         if etype is None:
             continue
         is_noun = tok.pos_ in ("NOUN", "PROPN")
         light = None
-        if (
-            not is_noun
-            and tok.lemma_ in _PURPOSE_VERBS
-            and tok.dep_ in ("xcomp", "advcl")
-            and _trigger_type(tok.head) == etype
-        ):
+        if not is_noun and tok.lemma_ in _PURPOSE_VERBS and _purpose_of(tok, etype):
             continue  # "pledged $22 million to help Manila …": one event, at "pledged"
         if is_noun:
             head = tok.head
@@ -1099,10 +1133,25 @@ def events_from_doc(
             if etype in SYMMETRIC and not targets and len(sources) >= 2:
                 sources, targets = sources[1:], sources[:1]
         sources = [m for m in sources if m.surface.lower() not in _PRONOUNS]
+        if sources and not targets and not is_noun:
+            targets = _inherited_targets(tok, etype, sources, events, idx, base)
         if not sources or not targets:
             continue
+        if (
+            is_noun
+            and etype == "VISIT"
+            and any(m.actor_type == "org" for m in (*sources, *targets))
+        ):
+            continue  # "NATO leaders closed their summit in Ankara": a multilateral event
         negated, hedged = _attributes(tok, light)
-        start = base + tok.idx
+        trig = tok
+        if is_noun and etype == "SUPPORT" and tok.dep_ == "pobj":
+            # "announced another $50 million in military aid for Kyiv": the announcing verb,
+            # whose object is the amount, heads the event.
+            amount = tok.head.head
+            if amount.dep_ == "dobj" and amount.head.lemma_ in _ANNOUNCE_VERBS:
+                trig = amount.head
+        start = base + trig.idx
         seen: set[tuple[str, str]] = set()
         for s in sources:
             for t in targets:
@@ -1110,19 +1159,76 @@ def events_from_doc(
                 if s.actor_id == t.actor_id or key in seen:
                     continue
                 seen.add(key)
-                out.append(
-                    Event(
-                        etype,
-                        s.actor_id,
-                        t.actor_id,
-                        start,
-                        start + len(tok),
-                        tok.text,
-                        negated,
-                        hedged,
-                    )
+                ev = Event(
+                    etype,
+                    s.actor_id,
+                    t.actor_id,
+                    start,
+                    start + len(trig),
+                    trig.text,
+                    negated,
+                    hedged,
                 )
-    return out
+                out.append(ev)
+                events.append((tok, ev))
+    return sorted(out, key=lambda e: e.start)
+
+
+#: Verbs announcing a grant whose amount is their object ("announced $50 million in aid").
+_ANNOUNCE_VERBS = frozenset(["announce", "unveil"])
+
+
+def _inherited_targets(
+    verb: Any,
+    etype: str,
+    sources: list[Mention],
+    events: list[tuple[Any, Event]],
+    idx: _Index,
+    base: int,
+) -> list[Mention]:
+    """Target of a verb that names none, from its own sentence.
+
+    "Moscow paid Minsk $1 billion and is believed to have transferred radars": an earlier event
+    of the sentence with the same source and type (symmetric types count as one) lends its
+    target. "Pyongyang pulled units out of Kursk and sent fresh troops": a deployment takes the
+    place of a coordinated verb.
+    """
+    if etype not in ("SUPPORT", "DEPLOY") and etype not in SYMMETRIC:
+        return []
+    if etype in ("SUPPORT", "DEPLOY"):
+        # Only a transfer of something named ("transferred radars"), to no one named: not
+        # "helping with launches", not "sent Congress a package".
+        if not _children(verb, ["dobj"]) or _children(verb, ["dative"]):
+            return []
+        if any(True for _ in _pobjs(verb, _RECIPIENT_PREPS)):
+            return []
+    own = {m.actor_id for m in sources}
+    sent = verb.sent
+    for tok, ev in reversed(events):
+        if tok.sent != sent or tok.i >= verb.i or ev.source not in own:
+            continue
+        if ev.type == etype or (etype in SYMMETRIC and ev.type in SYMMETRIC):
+            target = Mention(ev.start, ev.end, ev.trigger, ev.target, "state")
+            return [target]
+    if etype != "DEPLOY":
+        return []
+    linked = [verb.head] if verb.dep_ == "conj" else []
+    linked += [c for v in list(linked) for c in _children(v, ["xcomp"])]
+    for v in linked:
+        for h in (v, *_children(v, ["dobj"])):
+            for p in _children(h, ["prep"]):
+                # "in Kursk", "into Russia", "from Kursk", "out of Russia’s Kursk region".
+                inner = [p, *(g for g in p.children if g.dep_ == "prep" and p.lower_ == "out")]
+                for q in inner:
+                    if q.lower_ not in ("in", "into", "of", "from") or (
+                        q is p and q.lower_ == "of"
+                    ):
+                        continue
+                    for o in _children(q, ["pobj"]):
+                        found = _actors(o, idx, base, modifiers=True, places=True)
+                        if found:
+                            return found
+    return []
 
 
 def parse_spans(text: str, max_chars: int = 100_000) -> list[tuple[int, int]]:
