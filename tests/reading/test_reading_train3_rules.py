@@ -14,6 +14,7 @@ from foedus.reading.gazetteer import load_gazetteer
 from foedus.reading.mentions import find_mentions
 from foedus.reading.nlp import cached_pipeline
 from foedus.reading.pipeline import read_text
+from foedus.reading.quantities import find_quantities
 
 
 @pytest.fixture(scope="module")
@@ -178,3 +179,11 @@ def test_announced_aid_is_headed_by_the_announcement(nlp: Any) -> None:
 def test_a_deal_to_supply_is_hedged(nlp: Any) -> None:
     text = "Seoul signed a contract to supply howitzers to Poland."
     assert ("SUPPORT", "KOR", "POL", "supply", False, True) in _ev(text, nlp)
+
+
+# Quantities (no model needed).
+
+
+def test_rewards_and_fines_are_no_flows() -> None:
+    text = "Tokyo set a bounty of $3 million and a fine of about $9 million; it sent $5 million."
+    assert [(q.surface, q.value) for q in find_quantities(text)] == [("$5 million", 5e6)]

@@ -116,6 +116,11 @@ _COUNTED_AFTER = re.compile(
 #: Currency signs → unit codes ("$350 billion" → USD, "€500 million" → EUR).
 _CURRENCIES = {"$": "USD", "€": "EUR", "£": "GBP", "¥": "JPY"}
 _CAP_BEFORE = re.compile(r"\b(?:cap|ceiling|limit|quota|maximum|minimum)\s+(?:of|at)\s+$")
+#: Money that is not a flow between states: "rewards of up to $5 million", "a fine of $2 million".
+_NOT_FLOW_BEFORE = re.compile(
+    r"\b(?:rewards?|bount(?:y|ies)|fines?|penalt(?:y|ies)|prizes?|ransoms?|bail)\s+(?:of|worth)\s+"
+    r"$"
+)
 _CALIBRE = re.compile(r"(?:\s*|-)(?:mm|millimet(?:re|er)s?|calibre|caliber|cm)\b")
 
 
@@ -148,6 +153,8 @@ def find_quantities(text: str) -> list[Quantity]:
             continue  # "155 mm artillery shells": a calibre, not a count
         if _CAP_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "a cap of 500,000 barrels": a limit, not a flow
+        if _NOT_FLOW_BEFORE.search(text, max(0, m.start() - 30), m.start()):
+            continue  # "rewards of up to $5 million": a payment to informants, not a flow
         num = m.group("num")
         word = WORD_NUMBERS.get(num.lower())
         if (
