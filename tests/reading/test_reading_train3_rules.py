@@ -187,3 +187,52 @@ def test_a_deal_to_supply_is_hedged(nlp: Any) -> None:
 def test_rewards_and_fines_are_no_flows() -> None:
     text = "Tokyo set a bounty of $3 million and a fine of about $9 million; it sent $5 million."
     assert [(q.surface, q.value) for q in find_quantities(text)] == [("$5 million", 5e6)]
+
+
+# Quotations and speakers (no model needed).
+
+
+def _quotes(text: str) -> list[tuple[str, str | None]]:
+    out = read_text(text, use_model=False)
+    return [(text[q["span"][0] : q["span"][1]], q["speaker_id"]) for q in out["quotes"]]
+
+
+def test_a_clause_between_speaker_and_cue_is_skipped() -> None:
+    text = (
+        "Vietnam, whose fishing fleets work close to the Paracels, said it wanted “calm and "
+        "restraint at sea.” Later, President Jane Roe visited Hanoi."
+    )
+    assert _quotes(text) == [("calm and restraint at sea.", "VNM")]
+
+
+def test_participles_of_saying_are_cues() -> None:
+    text = (
+        "The spokesman, Dmitry Peskov, accused Tokyo of provocations. Sergei Lavrov, now the "
+        "foreign minister, went further, warning that Tokyo would face “a firm answer of our own.”"
+    )
+    assert _quotes(text) == [("a firm answer of our own.", "sergei_lavrov")]
+
+
+def test_its_organ_speaks_for_the_sentences_first_actor() -> None:
+    text = (
+        "Moscow, which skipped the meeting, rebuked Tokyo over the drills, and its defence "
+        "ministry warned Japan against “playing with fire near our coasts.”"
+    )
+    assert _quotes(text) == [("playing with fire near our coasts.", "RUS")]
+
+
+def test_a_named_term_after_describing_or_calling_is_a_quotation() -> None:
+    text = "Canberra rebuked NATO for describing Beijing as a “systemic rival” in its communique."
+    assert _quotes(text) == [("systemic rival", "NATO")]
+    text = "The European Commission called the new tariffs “unacceptable” on Monday."
+    assert _quotes(text) == [("unacceptable", "EU")]
+    # No naming verb: a single quoted word stays a term.
+    assert _quotes("Tokyo offered only “reassurance” to Manila.") == []
+
+
+def test_according_to_a_states_document_names_the_state() -> None:
+    text = (
+        "President Jane Roe met the envoys. The two sides, according to a Japanese summary, "
+        "agreed that “dialogue must continue without preconditions.”"
+    )
+    assert _quotes(text) == [("dialogue must continue without preconditions.", "JPN")]

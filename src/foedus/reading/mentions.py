@@ -142,6 +142,8 @@ _ORGAN_AFTER = re.compile(
 )
 #: "the U.S. State Department": both annotations read the state's name as a mention here.
 _DEPARTMENT_AFTER = re.compile(r"\s+(?:State|Defen[cs]e|Treasury|Commerce|Justice) Department\b")
+#: Organs of the EU: no mention of it, but what they do or say is the EU's.
+_EU_ORGANS = re.compile(r"\bEuropean (?:Commission|Council|Parliament|External Action Service)\b")
 #: A capitalised word or "U.S." before a hyphen: the second member of a pair of names.
 #: A currency named by its state ("100 million Australian dollars", "South Korean won").
 _CURRENCY_AFTER = re.compile(
@@ -412,6 +414,10 @@ def find_mentions_and_organs(text: str, gaz: Gazetteer) -> tuple[list[Mention], 
         if e.kind in ("name", "capital") and text.startswith("-based", m.end()):
             continue  # "a Manila-based forum": a place
         cands.append((m.start(), m.end(), e.actor_id, e.actor_type))
+    for m in _EU_ORGANS.finditer(text):
+        eu = gaz.lookup("European Union")
+        if eu is not None and eu.actor_id == "EU":
+            organs.append(Mention(m.start(), m.end(), m.group(0), "EU", "org"))
     people = _person_candidates(text, gaz)
     surnames: dict[str, str] = {}
     for name, pid in people.items():
@@ -438,4 +444,4 @@ def find_mentions_and_organs(text: str, gaz: Gazetteer) -> tuple[list[Mention], 
         for s, e, aid, atype in sorted(taken)
         if aid is not None and atype is not None
     ]
-    return out, organs
+    return out, sorted(organs, key=lambda m: m.start)

@@ -18,7 +18,8 @@ SPEECH = re.compile(
     r"\b(?:said|says|say|added|adds|argued|argues|told|wrote|writes|noted|notes|warned|asserted|"
     r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|"
     r"[Aa]ccording to|put it|asked|replied|declared|concluded|suggested|cautioned|accused|"
-    r"accusing|denounced|condemned|urged|vowed|stated|announced|called|described)\b"
+    r"accusing|denounced|condemned|urged|vowed|stated|announced|called|described|warning|saying|"
+    r"adding|arguing|insisting|noting|describing|calling)\b"
 )
 _TERM_CUES = re.compile(
     r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
@@ -33,7 +34,8 @@ _CLAUSE_END = re.compile(
 #: "warned Seoul of a “merciless response”", "called the relationship “an invincible …”".
 _SPEECH_ACT_BEFORE = re.compile(
     r"\b(?:said|says|warned|warns|warning|denounced|denounces|called|calls|calling|described|"
-    r"describes|branded|urged|vowed|threatened|promised|pledged|declared|told)\b[^.;:!?“”]{0,50}$"
+    r"describes|describing|branded|labelled|labeled|urged|vowed|threatened|promised|pledged|"
+    r"declared|told)\b[^.;:!?“”]{0,50}$"
 )
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
@@ -57,6 +59,16 @@ _FUNCTION_AFTER = frozenset(
         "over about after before since while if unless because when where is are was were has "
         "have had will would could should may might can said says added argued wrote told",
     )
+)
+#: A verb of naming a few words before a single quoted word: "called the move “reckless”".
+_NAMING_BEFORE = re.compile(
+    r"\b(?:called|calls|call|calling|described|describes|describing|branded|labelled|labeled)"
+    r"\s+(?:[\w’'-]+\s+){1,3}(?:as\s+)?$"
+)
+#: A relative or appositive clause between a speaker and the speech cue: "the Philippines,
+#: whose islands lie close to Taiwan, said …", "Seoul, which had stayed silent, said …".
+_PARENTHESIS = re.compile(
+    r"^(?:’s|'s)?,\s+(?:whose|which|who|where|a|an|the|now|once)\b[^“”;]*,\s+$"
 )
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|as|called|call|calls|said|says|of)\s*$", re.IGNORECASE
@@ -205,6 +217,18 @@ def _unnamed(
     return False
 
 
+def _according_actor(
+    frame: str, cue: re.Match[str], in_par: list[Mention], ps: int
+) -> Mention | None:
+    """The actor named in "according to …" ("according to a South Korean readout" → KOR)."""
+    if cue.group(0).lower() != "according to":
+        return None
+    m = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
+    end = cue.end() + (m.end() if m else 0)
+    named = [k for k in in_par if cue.end() <= k.start - ps < end]
+    return named[0] if named else None
+
+
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Quotations with resolved speakers (see module docstring)."""
     segs = find_segments(text)
@@ -254,6 +278,7 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             words == 1
             and not adjacent
             and not _BE_BEFORE.search(text, max(0, s - 30), max(0, s - 1))  # "were “routine.”"
+            and not _NAMING_BEFORE.search(text, max(0, s - 60), max(0, s - 1))
         )
         term = term or _label(text, s, e, words, adjacent)
         if term or (words <= 4 and cue is None):
@@ -265,7 +290,10 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             # speaker is not named (and not in the gazetteer); attributing one would be a guess.
             quotes.append(Quote(s, e, None, None, None))
             continue
-        if cue is not None:
+        according = _according_actor(frame, cue, in_par, ps) if cue is not None else None
+        if according is not None:
+            speaker = according  # "according to a South Korean readout, …": that state
+        elif cue is not None:
             cpos = ps + cue.start()
             persons = [m for m in in_par if m.actor_type == "person"]
             # The actor just before the cue is its subject: "The Kremlin said the visit was
@@ -276,6 +304,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 r"(?:’s|'s)?(?:\s+[\w-]+){0,3}\s+", text[subject.end : cpos]
             ):
                 subject = None
+            if subject is None and cpos < s:
+                # "the Philippines, whose islands lie near Taiwan, said …": the actor before the
+                # clause set off by commas.
+                for m in reversed(in_par[: k + 1]):
+                    if _PARENTHESIS.match(frame[m.end - ps : cue.start()]):
+                        subject = m
+                        break
             if subject is not None:
                 speaker = subject
             elif persons:
@@ -292,8 +327,18 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 sent_start = ps + (ends[-1] if ends else 0)
                 after_quote = [m for m in in_par if e < m.start < cpos <= e + 40]
                 before = after_quote or [m for m in in_par if sent_start <= m.start < s]
-                its = re.match(r"\s*(?:Its|Their)\b", frame[sent_start - ps :])
-                if its and last_speaker is not None and last_speaker.actor_type != "person":
+                its = re.match(r"\s*(?:[Ii]ts|[Tt]heir)\b", frame[sent_start - ps :])
+                # "Beijing …, and its foreign ministry warned …": the sentence's first actor.
+                ends = [m.end() for m in _SENTENCE_END.finditer(frame, 0, upto)]
+                owner_from = ps + (ends[-1] if ends else 0)
+                owners = [
+                    m
+                    for m in in_par
+                    if owner_from <= m.start < sent_start and m.actor_type != "person"
+                ]
+                if its and owners:
+                    speaker = owners[0]
+                elif its and last_speaker is not None and last_speaker.actor_type != "person":
                     speaker = last_speaker  # "Its foreign ministry warned Seoul …": the same actor
                 elif before:
                     speaker = before[0]
