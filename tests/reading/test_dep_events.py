@@ -6,6 +6,7 @@ path is covered in ``test_reading_rules.py`` and does not depend on a model's ou
 
 from __future__ import annotations
 
+import hashlib
 import json
 import shutil
 from pathlib import Path
@@ -21,6 +22,7 @@ from foedus.reading.scoring import evaluate_dir
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
 HELDOUT = FIX / "heldout"
 TRAIN2 = FIX / "train2"
+TRAIN3 = FIX / "train3"
 
 
 @pytest.fixture(scope="module")
@@ -133,11 +135,11 @@ def _events_f1(res: dict[str, Any]) -> float:
 def test_model_path_keeps_dev_and_heldout_event_f1(
     nlp: Any, tmp_path: Path, seeds_dir: Path
 ) -> None:
-    """The parse is only used because it does not lower event F1 (dev, held-out, train2)."""
+    """The parse is only used because it does not lower event F1 (dev, held-out, train2/3)."""
     dev = _copy_dev(tmp_path, seeds_dir)
     tp = pred = gold = 0
     tp_r = pred_r = 0
-    for d in (dev, HELDOUT, *((TRAIN2,) if TRAIN2.is_dir() else ())):
+    for d in (dev, HELDOUT, *(t for t in (TRAIN2, TRAIN3) if t.is_dir())):
         m = evaluate_dir(d)["overall"]["events"]
         r = evaluate_dir(d, use_model=False)["overall"]["events"]
         tp, pred, gold = tp + m["tp"], pred + m["pred"], gold + m["gold"]
@@ -149,12 +151,16 @@ def test_model_path_keeps_dev_and_heldout_event_f1(
     assert _events_f1(evaluate_dir(HELDOUT)) >= 0.60
 
 
-def test_heldout_gold_is_consistent() -> None:
-    golds = sorted(HELDOUT.glob("*.gold.json"))
+def _check_gold_offsets(folder: Path) -> None:
+    golds = sorted(folder.glob("*.gold.json"))
     assert len(golds) >= 2
     for g in golds:
-        text = (HELDOUT / g.name.replace(".gold.json", ".txt")).read_text("utf-8")
+        raw = (folder / g.name.replace(".gold.json", ".txt")).read_bytes()
+        text = raw.decode("utf-8")
         gold = json.loads(g.read_text("utf-8"))
+        assert gold["text_sha256"] == hashlib.sha256(raw).hexdigest()
+        for q in gold["quotes"]:
+            assert 0 <= q["span"][0] < q["span"][1] <= len(text)
         for a in gold["actors"]:
             for s, e, surface in a["mentions"]:
                 assert text[s:e] == surface
@@ -164,6 +170,15 @@ def test_heldout_gold_is_consistent() -> None:
         for q in gold["quantities"]:
             assert text[q["span"][0] : q["span"][1]] == q["span"][2]
             assert 0 <= q["attached_event_index"] < len(gold["events"])
+
+
+def test_heldout_gold_is_consistent() -> None:
+    _check_gold_offsets(HELDOUT)
+
+
+def test_train3_gold_is_consistent() -> None:
+    """train3's gold (an independent annotator's): offsets match the text, indices are valid."""
+    _check_gold_offsets(TRAIN3)
 
 
 def test_accusation_of_a_transfer_is_two_events(nlp: Any) -> None:
