@@ -181,6 +181,18 @@ def test_a_deal_to_supply_is_hedged(nlp: Any) -> None:
     assert ("SUPPORT", "KOR", "POL", "supply", False, True) in _ev(text, nlp)
 
 
+def test_a_claimed_strike_is_hedged(nlp: Any) -> None:
+    text = "A Ukrainian artillery unit claimed to have shelled a Russian depot near Belgorod."
+    assert _ev(text, nlp) == {("ATTACK", "UKR", "RUS", "shelled", False, True)}
+
+
+def test_seizing_a_civilian_boat_is_no_attack(nlp: Any) -> None:
+    assert _ev("Chinese coast guard crews seized a Philippine fishing boat.", nlp) == set()
+    assert ("ATTACK", "RUS", "UKR", "seized", False, False) in _ev(
+        "Russian forces seized two Ukrainian villages.", nlp
+    )
+
+
 # Quantities (no model needed).
 
 

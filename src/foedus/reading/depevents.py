@@ -121,6 +121,7 @@ _NEG_GOVERNORS = frozenset(["refuse", "fail", "deny", "decline", "avoid", "refra
 _HEDGE_GOVERNORS = frozenset(
     [
         "allege",
+        "claim",
         "suspect",
         "believe",
         "estimate",
@@ -976,6 +977,23 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
     return negated, hedged
 
 
+#: Seized things that are neither territory nor combatants (ANNOTATION.md's ATTACK).
+_CIVIL_THINGS = frozenset(
+    [
+        "boat",
+        "vessel",
+        "ship",
+        "tanker",
+        "trawler",
+        "cargo",
+        "shipment",
+        "asset",
+        "property",
+        "crew",
+    ]
+)
+
+
 def _trigger_type(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
@@ -1012,6 +1030,10 @@ def _trigger_type(tok: Any) -> str | None:
             if any(c.dep_ in ("amod", "compound", "poss") for o in goods for c in o.children):
                 return "SUPPORT"  # "received North Korean shells": the maker supplies
             return "VISIT" if lemma == "receive" and _hosts_someone(tok) else None
+        if lemma in ("seize", "capture", "board", "impound", "detain") and any(
+            o.lemma_.lower() in _CIVIL_THINGS for o in _children(tok, ["dobj"])
+        ):
+            return None  # "seized a fishing boat": no territory or combatants taken
         if lemma in _HOST_VERBS and not _hosts_someone(tok):
             return None  # "welcomed South Korea’s decision" is no meeting
         if lemma == "launch":
