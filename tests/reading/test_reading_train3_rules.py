@@ -79,6 +79,13 @@ def test_a_state_before_its_state_department_is_a_mention() -> None:
     assert _mentions("The China Coast Guard denied it.") == []
 
 
+def test_seats_as_places_and_recipients_of_sales() -> None:
+    assert _mentions("The envoys met at the Kremlin; the Kremlin said so.") == [("Kremlin", "RUS")]
+    assert _mentions("It approved the sale of ten radars to Manila.") == [("Manila", "PHL")]
+    assert _mentions("Few doubt the view from Tokyo.") == [("Tokyo", "JPN")]
+    assert _mentions("She heads the Centre for Japanese Studies in Oslo.") == []
+
+
 # Events (model path).
 
 
@@ -248,3 +255,32 @@ def test_according_to_a_states_document_names_the_state() -> None:
         "agreed that “dialogue must continue without preconditions.”"
     )
     assert _quotes(text) == [("dialogue must continue without preconditions.", "JPN")]
+
+
+# The rule-only path (no model): lexicon and guards.
+
+
+def _rule_ev(text: str) -> set[tuple[str, str, str, str]]:
+    out = read_text(text, use_model=False)
+    return {(e["type"], e["source"], e["target"], e["trigger"][2]) for e in out["events"]}
+
+
+def test_rule_path_knows_more_support_verbs() -> None:
+    assert _rule_ev("Norway committed $90 million to Ukraine.") == {
+        ("SUPPORT", "NOR", "UKR", "committed")
+    }
+    assert _rule_ev("Seoul will contribute $5 million to Manila.") == {
+        ("SUPPORT", "KOR", "PHL", "contribute")
+    }
+
+
+def test_rule_path_send_guards() -> None:
+    assert _rule_ev("Minsk will send 500 engineers to Russia.") == {
+        ("DEPLOY", "BLR", "RUS", "send")
+    }
+    assert _rule_ev("Tokyo sent no delegation to Moscow’s parade, and Seoul stayed away.") == set()
+
+
+def test_rule_path_passive_meeting_and_seized_boats_are_no_events() -> None:
+    assert _rule_ev("Seoul said any incursion by Pyongyang would be met with force.") == set()
+    assert _rule_ev("China seized a Philippine fishing boat near the shoal.") == set()

@@ -19,11 +19,13 @@ for _type, _words in {
     "CONSULT": "talks consultations consulted discussed negotiated",
     "VISIT": "visit visits visited visiting met meets meeting hosted summit trip toured",
     "SUPPORT": "supplying supplied supplies supply provided providing provides aid assistance "
-    "support supported supports shipped shipping delivered transfer transferred sent pledged "
-    "donated sold lent exported",
+    "support supported supports supporting shipped shipping delivered transfer transferred "
+    "transferring sent pledged donated sold sell sells selling lent exported committed commits "
+    "contribute contributes contributed contributing paid pays pay arming help helped helping "
+    "endorse endorsed",
     "ACCUSE": "condemned condemning condemns denounced denouncing accused accusing protested "
-    "blamed criticised criticized rebuked censured",
-    "THREATEN": "threatened threatening threatens warned",
+    "blamed criticised criticized rebuked censured protest",
+    "THREATEN": "threatened threatening threatens warned warning warns",
     "SANCTION": "sanctioned sanctions blacklisted embargo",
     "DEPLOY": "deployed deploying deploy deployment dispatched stationed send sending",
     "ATTACK": "attack attacked attacks invasion invaded war fired struck shelled seized captured "
@@ -38,6 +40,20 @@ _HEDGE = re.compile(
     r"could|may|might|would|will|if|planned|plans|expected|likely|fears?|unconfirmed)\b"
 )
 SYMMETRIC = frozenset({"AGREE", "CONSULT", "VISIT"})
+#: Objects that make "send" a deployment (troops, engineers, military observers …).
+_PERSONNEL = re.compile(
+    r"\b(?:troops|soldiers|personnel|forces|engineers|deminers|sappers|advisers|advisors|"
+    r"instructors|marines|sailors|pilots|workers|military (?:observers|officers))\b"
+)
+#: Objects that make "send" neither a deployment nor support.
+_NOT_SENT = re.compile(
+    r"\s+(?:no|an?|the|its|their|his|her)?\s*(?:[\w-]+\s+)?(?:delegations?|envoys?|observers?|"
+    r"letters?|messages?|signals?|diplomats?|officials?|ministers?)\b"
+)
+_CIVIL_SEIZED = re.compile(
+    r"\s+(?:an?|the|two|three|several)?\s*(?:[\w-]+\s+){0,2}?(?:fishing\s+)?"
+    r"(?:boats?|vessels?|ships?|tankers?|trawlers?|cargo|crews?)\b"
+)
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bU\.S)[.!?][”\"]?(?=\s+[“\"A-Z0-9])|\n")
 
 
@@ -108,8 +124,16 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
             else:
                 sources, targets = _group(left, text, False), _group(right, text, True)
             if t.group(1) in ("send", "sending", "sent"):
-                troops = re.search(r"troops|soldiers|personnel|forces", after[:50])
+                if _NOT_SENT.match(after):
+                    continue  # "sent no delegation", "send an envoy": neither troops nor goods
+                troops = _PERSONNEL.search(after[:50])
                 etype = "DEPLOY" if troops else "SUPPORT"
+            if t.group(1) == "met" and re.search(r"\b(?:be|been|being|is|was|were)\s+$", left_text):
+                continue  # "would be met with force": no meeting
+            if etype == "ATTACK" and _CIVIL_SEIZED.match(after):
+                continue  # "seized a fishing boat": no territory or combatants taken
+            if t.group(1) == "summit" and any(m.actor_type == "org" for m in in_s):
+                continue  # a multilateral summit is no visit
             if sources:
                 src_ids = {m.actor_id for m in sources}
                 rest = [m for m in right if m.actor_id not in src_ids] if not by else right

@@ -128,7 +128,9 @@ _FLOW_BEFORE = re.compile(
     r"\b(?:sent|sends|send|sending|ship|shipped|ships|shipping|sell|supplied|supplies|supplying|"
     r"deliver|supply|provide|give|lend|lent|donate|donated|handed|"
     r"delivered|delivers|delivering|transfer|transfers|transferred|provided|provides|pledged|"
-    r"pledges|gave|gives|sold|sells|exported|exports|aid|assistance|support)\b[^.;:!?,\n]*$"
+    r"pledges|gave|gives|sold|sells|exported|exports|aid|assistance|support|sale|sales|"
+    r"shipment|shipments|delivery|deliveries|contribute|contributes|contributed|committed|"
+    r"commits|paid|pays)\b[^.;:!?,\n]*$"
 )
 _ACCORDING = re.compile(r"(?i:according)\s+to\s*$")
 #: A state's name, demonym or capital at the start of an institution's proper name
@@ -140,6 +142,8 @@ _INSTITUTION_AFTER = re.compile(
 _ORGAN_AFTER = re.compile(
     r"(?:\s+[A-Z][\w’'-]*){0,2}?\s+(?:Guard|Ministry|Navy|Army|Command|Agency|Forces|Office)\b"
 )
+#: A seat of government after "at/in/inside … the" is a place ("talks at the Kremlin").
+_SEAT_AS_PLACE = re.compile(r"\b(?:at|in|inside|outside|near|visited|toured)\s+the\s+$")
 #: "the U.S. State Department": both annotations read the state's name as a mention here.
 _DEPARTMENT_AFTER = re.compile(r"\s+(?:State|Defen[cs]e|Treasury|Commerce|Justice) Department\b")
 #: Organs of the EU: no mention of it, but what they do or say is the EU's.
@@ -235,6 +239,7 @@ _GOVERNMENT_BEFORE = {
         re.findall(
             r"\w+",
             "request requests message messages pressure demand demands warning warnings signal "
+            "view views reaction reactions "
             "signals statement response objection objections protest protests criticism comes "
             "come came coming orders approval permission help support aid assistance invitation "
             "offer threat threats backing funding money",
@@ -411,6 +416,14 @@ def find_mentions_and_organs(text: str, gaz: Gazetteer) -> tuple[list[Mention], 
             continue
         if e.kind == "name" and _INSTITUTION_BEFORE.search(text, max(0, m.start() - 40), m.start()):
             continue  # "the University of the Philippines"
+        if (
+            e.kind == "demonym"
+            and _INSTITUTION_BEFORE.search(text, max(0, m.start() - 40), m.start())
+            and re.match(r"\s+[A-Z]", text[m.end() : m.end() + 3])
+        ):
+            continue  # "the Institute for North Korean Affairs"
+        if e.kind == "seat" and _SEAT_AS_PLACE.search(text, max(0, m.start() - 20), m.start()):
+            continue  # "met Albanese at the White House": a place
         if e.kind in ("name", "capital") and text.startswith("-based", m.end()):
             continue  # "a Manila-based forum": a place
         cands.append((m.start(), m.end(), e.actor_id, e.actor_type))
