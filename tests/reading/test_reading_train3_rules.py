@@ -159,6 +159,8 @@ def test_an_agreement_after_talks_keeps_the_partner(nlp: Any) -> None:
     text = "Vietnamese officials held talks with their Thai counterparts and agreed on a hotline."
     evs = {(t, s, g) for t, s, g, *_ in _ev(text, nlp)}
     assert evs == {("CONSULT", "VNM", "THA"), ("AGREE", "VNM", "THA")}
+    text = "Vietnamese officials held talks with their Thai counterparts and agreed to cut rates."
+    assert {t for t, *_ in _ev(text, nlp)} == {"CONSULT"}
 
 
 def test_a_rotation_deploys_to_the_place_left(nlp: Any) -> None:

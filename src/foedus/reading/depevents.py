@@ -1224,6 +1224,8 @@ def _inherited_targets(
             return []
         if any(True for _ in _pobjs(verb, _RECIPIENT_PREPS)):
             return []
+    if etype in SYMMETRIC and _children(verb, ["xcomp"]):
+        return []  # "held talks with China and agreed to raise its own budget": its own course
     own = {m.actor_id for m in sources}
     sent = verb.sent
     for tok, ev in reversed(events):
