@@ -86,6 +86,15 @@ def test_seats_as_places_and_recipients_of_sales() -> None:
     assert _mentions("She heads the Centre for Japanese Studies in Oslo.") == []
 
 
+def test_more_states_of_nato_the_caucasus_central_asia_and_the_middle_east() -> None:
+    text = (
+        "Greek, Bulgarian and Georgian officials met Uzbekistan’s envoy; Cairo and Doha objected."
+    )
+    assert [a for _, a in _mentions(text)] == ["GRC", "BGR", "GEO", "UZB", "EGY", "QAT"]
+    # Brussels stays the EU's seat, not Belgium's capital.
+    assert _mentions("Brussels and Belgium disagreed.") == [("Brussels", "EU"), ("Belgium", "BEL")]
+
+
 # Events (model path).
 
 
