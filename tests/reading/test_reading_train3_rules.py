@@ -116,6 +116,13 @@ def test_the_finder_of_a_way_acts(nlp: Any) -> None:
     assert _ev(text, nlp) == {("SUPPORT", "CAN", "UKR", "fund", False, False)}
 
 
+def test_a_critic_of_a_plan_does_not_carry_it_out(nlp: Any) -> None:
+    assert _ev("Hanoi criticised the plan to deploy troops to Laos.", nlp) == set()
+    assert _ev("Tokyo rejected Moscow’s proposal to supply fuel to Pyongyang.", nlp) == {
+        ("SUPPORT", "RUS", "PRK", "supply", False, True)
+    }
+
+
 def test_stopping_short_of_an_act_negates_it(nlp: Any) -> None:
     text = "Wellington voiced concern but stopped short of condemning Beijing over the flights."
     assert _ev(text, nlp) == {("ACCUSE", "NZL", "CHN", "condemning", True, False)}

@@ -188,7 +188,21 @@ _HEDGE_WORDS = frozenset(
 _HEDGE_MARKS = frozenset(["if", "whether", "unless"])
 #: Nouns whose infinitive is still to come ("a deal to supply tanks", "plans to send").
 _PROMISES = _AGREEMENTS | frozenset(
-    ["contract", "plan", "promise", "pledge", "commitment", "offer"]
+    [
+        "contract",
+        "plan",
+        "promise",
+        "pledge",
+        "commitment",
+        "offer",
+        "proposal",
+        "bid",
+        "intention",
+        "decision",
+        "chance",
+        "option",
+        "idea",
+    ]
 )
 #: Passive verbs of hearsay that hedge what follows ("is reported to be negotiating").
 _HEARSAY = frozenset(["report", "say", "think", "rumour", "rumor", "understand", "claim"])
@@ -587,10 +601,47 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
         if s:
             return _subject_actors(s[0], tok, idx, base)
         if tok.pos_ in ("NOUN", "PROPN") and tok.dep_ in ("dobj", "pobj"):
+            if tok.dep_ == "dobj" and tok.head.lemma_.lower() not in _OWNING_VERBS:
+                break  # "Seoul criticised the plan to deploy …": the critic does not deploy
             continue  # "signed a deal to supply tanks": the deal's signer supplies
         if tok.pos_ not in ("VERB", "AUX") and not (tok.pos_ == "ADJ" and child.dep_ == "xcomp"):
             break  # but "willing to meet", "unlikely to criticise" climb on to their subject
     return []
+
+
+#: Verbs whose subject owns the plan, deal or means in their object ("signed a deal to supply",
+#: "found a way to help"), unlike "criticised the plan to deploy".
+_OWNING_VERBS = frozenset(
+    [
+        "find",
+        "have",
+        "sign",
+        "conclude",
+        "reach",
+        "strike",
+        "seal",
+        "ink",
+        "make",
+        "take",
+        "adopt",
+        "announce",
+        "unveil",
+        "launch",
+        "seek",
+        "get",
+        "win",
+        "secure",
+        "use",
+        "need",
+        "draw",
+        "devise",
+        "outline",
+        "approve",
+        "finalise",
+        "finalize",
+        "agree",
+    ]
+)
 
 
 def _climbs(tok: Any) -> bool:
