@@ -295,6 +295,26 @@ def test_number_words_count_for_loads_only() -> None:
     assert find_quantities("several hundred KN-23 ballistic missiles") == []
 
 
+def test_compound_number_words_and_hundreds() -> None:
+    from foedus.reading.quantities import find_quantities
+
+    def got(text: str) -> list[tuple[str, float, str]]:
+        return [(q.surface, q.value, q.unit) for q in find_quantities(text)]
+
+    assert got("Moscow sent forty-five more patrol vessels.") == [
+        ("forty-five more patrol vessels", 45.0, "vessels")
+    ]
+    assert got("Pyongyang sent two hundred engineers.") == [
+        ("two hundred engineers", 200.0, "engineers")
+    ]
+    assert got("about five hundred thousand shells") == [
+        ("about five hundred thousand shells", 5e5, "shells")
+    ]
+    assert got("300 hundred-tonne barges") == []  # no unit of ours follows
+    assert got("Twenty-five years ago") == []  # a duration, not a counted load
+    assert got("sixty-six of the tanks") == []  # "of the": a part, not a load
+
+
 def test_a_place_named_by_a_compound_and_show_up_needs_an_agent(nlp: Any) -> None:
     text = "This spring the United States deployed an anti-ship system to the Batanes islands."
     assert _ev(text, nlp) == {("DEPLOY", "USA", "PHL", "deployed", False, False)}

@@ -29,10 +29,17 @@ WORD_NUMBERS = {
     "ninety": 90,
 }
 _WORDS = "|".join(sorted(WORD_NUMBERS, key=len, reverse=True))
-_NUM = rf"[$€£¥]?\d{{1,3}}(?:,\d{{3}})+|[$€£¥]?\d+(?:\.\d+)?|(?i:{_WORDS})(?![\w-])"
-_SCALE = {"thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
+_NUM = (
+    rf"[$€£¥]?\d{{1,3}}(?:,\d{{3}})+|[$€£¥]?\d+(?:\.\d+)?"
+    rf"|(?i:(?:{_TENS})-(?:{_UNITS_1_9})|{_WORDS})(?![\w-])"
+)
+_SCALE = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
+#: "two hundred", "five hundred thousand", "1.5 million": a scale word, optionally after "hundred".
+_SCALES = r"hundred(?:\s+(?:thousand|million|billion))?|thousand|million|billion|trillion"
 QUANTITY = re.compile(
-    rf"(?<![\w$€£¥-]){_APPROX}(?P<num>{_NUM})(?:\s+(?P<scale>thousand|million|billion|trillion))?"
+    rf"(?<![\w$€£¥-]){_APPROX}(?P<num>{_NUM})(?:\s+(?P<scale>{_SCALES}))?"
     r"(?P<rest>(?:\s+(?:[A-Z][\w-]*|[a-z][\w-]*)){0,4})"
 )
 #: Head nouns of flows (troops, munitions, fuel, money); anything else is not a flow quantity.
@@ -135,6 +142,14 @@ class Quantity:
     unit: str
 
 
+def _word_value(num: str) -> int | None:
+    """The value of a number word ("three", "forty-five"), or None for digits."""
+    parts = num.lower().split("-")
+    if not all(p in WORD_NUMBERS for p in parts):
+        return None
+    return sum(WORD_NUMBERS[p] for p in parts)
+
+
 def find_quantities(text: str) -> list[Quantity]:
     """Flow quantities in ``text`` (not dates, rates, casualties or durations).
 
@@ -156,7 +171,7 @@ def find_quantities(text: str) -> list[Quantity]:
         if _NOT_FLOW_BEFORE.search(text, max(0, m.start() - 30), m.start()):
             continue  # "rewards of up to $5 million": a payment to informants, not a flow
         num = m.group("num")
-        word = WORD_NUMBERS.get(num.lower())
+        word = _word_value(num)
         if (
             word is not None
             and not m.group("scale")
@@ -164,8 +179,8 @@ def find_quantities(text: str) -> list[Quantity]:
         ):
             continue  # "one of its boats", "two governments": only counted loads ("three vessels")
         value = float(word) if word is not None else float(num.lstrip("$€£¥").replace(",", ""))
-        if m.group("scale"):
-            value *= _SCALE[m.group("scale")]
+        for scale in (m.group("scale") or "").split():
+            value *= _SCALE[scale]
         if num[0] in _CURRENCIES:
             end = m.end("scale") if m.group("scale") else m.end("num")
             out.append(Quantity(m.start(), end, text[m.start() : end], value, _CURRENCIES[num[0]]))
