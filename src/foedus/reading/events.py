@@ -54,6 +54,7 @@ _CIVIL_SEIZED = re.compile(
     r"\s+(?:an?|the|two|three|several)?\s*(?:[\w-]+\s+){0,2}?(?:fishing\s+)?"
     r"(?:boats?|vessels?|ships?|tankers?|trawlers?|cargo|crews?)\b"
 )
+_RIGHT_CUT = re.compile(r"\b(?:despite|although|though|because|whereas|unless)\b|[;—–]")
 _SENT_END = re.compile(r"(?<!\b[A-Z])(?<!\bU\.S)[.!?][”\"]?(?=\s+[“\"A-Z0-9])|\n")
 
 
@@ -114,7 +115,11 @@ def find_events(text: str, mentions: list[Mention]) -> list[Event]:
             left_text = text[ss : t.start()]
             clause = max(left_text.rfind(";"), left_text.rfind("—"), left_text.rfind("–"))
             left = [m for m in in_s if m.end <= t.start() and m.start > ss + clause]
-            right = [m for m in in_s if m.start >= t.end() and m.start - t.end() < 60]
+            # The target lies before a concessive or causal clause ("visited X despite a
+            # warrant from the court": the court is no target).
+            cut = _RIGHT_CUT.search(text, t.end(), min(se, t.end() + 60))
+            limit = (cut.start() if cut else t.end() + 60) - t.end()
+            right = [m for m in in_s if m.start >= t.end() and m.start - t.end() < limit]
             after = text[t.end() : t.end() + 80]
             by = re.match(r"\s+by\s+", after)
             if (by and right) or (

@@ -70,6 +70,28 @@ _TITLES = frozenset(
         "Deputy",
         "Vice",
         "State",
+        # Ranks and honorifics: "Major Taras Bondar" → taras_bondar.
+        "Major",
+        "Maj.",
+        "Colonel",
+        "Col.",
+        "Lieutenant",
+        "Lt.",
+        "Captain",
+        "Capt.",
+        "Sergeant",
+        "Sgt.",
+        "Corporal",
+        "Brigadier",
+        "Marshal",
+        "Lt",
+        "Dr",
+        "Mr",
+        "Mr.",
+        "Mrs",
+        "Mrs.",
+        "Ms",
+        "Ms.",
     ]
 )
 # Latin letters with diacritics count ("Halász", "Łukasz"): upper A–Z, À–Þ; lower a–z, ß–ÿ, Ā–ſ.
@@ -122,6 +144,18 @@ _ORG_WORDS = frozenset(
         "Shoal",
         "Post",
         "Guard",
+        "Monitor",
+        "Review",
+        "Watch",
+        "Initiative",
+        "Project",
+        "Network",
+        "Fund",
+        "Trust",
+        "Observatory",
+        "Journal",
+        "Herald",
+        "Daily",
     )
 )
 _FLOW_BEFORE = re.compile(
@@ -148,6 +182,15 @@ _SEAT_AS_PLACE = re.compile(r"\b(?:at|in|inside|outside|near|visited|toured)\s+t
 _DEPARTMENT_AFTER = re.compile(r"\s+(?:State|Defen[cs]e|Treasury|Commerce|Justice) Department\b")
 #: Organs of the EU: no mention of it, but what they do or say is the EU's.
 _EU_ORGANS = re.compile(r"\bEuropean (?:Commission|Council|Parliament|External Action Service)\b")
+#: Official news agencies of one-party states speak for their state ("KCNA said" → PRK), like a
+#: ministry; they are organs, not mentions. Agencies of other states are not coded.
+STATE_AGENCIES = {
+    "KCNA": "PRK",
+    "Korean Central News Agency": "PRK",
+    "Rodong Sinmun": "PRK",
+    "Xinhua": "CHN",
+}
+_STATE_AGENCY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, STATE_AGENCIES)) + r")\b")
 #: A capitalised word or "U.S." before a hyphen: the second member of a pair of names.
 #: A currency named by its state ("100 million Australian dollars", "South Korean won").
 _CURRENCY_AFTER = re.compile(
@@ -342,6 +385,27 @@ def person_id(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
 
 
+def _surnames(name: str) -> list[str]:
+    """Surnames a full name may be cited by: the last token, and the first one of a name in
+    East Asian order whose given name is hyphenated ("Yoon Hae-jin" → Yoon, Hae-jin)."""
+    tokens = [t for t in name.split() if t not in ("Jr.", "Sr.")]
+    out = [tokens[-1]]
+    if len(tokens) == 2 and re.fullmatch(rf"[{_UP}][{_LOW}]+-[{_LOW}]+", tokens[1]):
+        out.append(tokens[0])
+    return out
+
+
+def _nearest_named(pids: list[str], full_starts: dict[str, list[int]], pos: int) -> str:
+    """The person a bare surname at ``pos`` stands for: the one whose full name was written
+    last before it, else the first candidate (persons of the text before the gazetteer's)."""
+    best, best_pos = pids[0], -1
+    for pid in pids:
+        before = [s for s in full_starts.get(pid, []) if s < pos]
+        if before and max(before) > best_pos:
+            best, best_pos = pid, max(before)
+    return best
+
+
 def _is_headline(text: str, pos: int) -> bool:
     """Whether ``pos`` lies on a line without sentence punctuation (a title or byline)."""
     s = text.rfind("\n", 0, pos) + 1
@@ -431,18 +495,33 @@ def find_mentions_and_organs(text: str, gaz: Gazetteer) -> tuple[list[Mention], 
         eu = gaz.lookup("European Union")
         if eu is not None and eu.actor_id == "EU":
             organs.append(Mention(m.start(), m.end(), m.group(0), "EU", "org"))
+    for m in _STATE_AGENCY_RE.finditer(text):
+        if gaz.actor_type(STATE_AGENCIES[m.group(0)]) == "state":
+            organs.append(
+                Mention(m.start(), m.end(), m.group(0), STATE_AGENCIES[m.group(0)], "state")
+            )
     people = _person_candidates(text, gaz)
-    surnames: dict[str, str] = {}
+    # Surname → the persons it may stand for: those introduced in the text first, then the
+    # gazetteer's ("Yoon said" after "Yoon Hae-jin, who leads …" is the analyst, not a president).
+    surnames: dict[str, list[str]] = {}
+    full_starts: dict[str, list[int]] = {}
     for name, pid in people.items():
         for m in re.finditer(rf"(?<![\w\-]){re.escape(name)}(?![\w\-])", text):
             cands.append((m.start(), m.end(), pid, "person"))
-        surnames[[t for t in name.split() if t not in ("Jr.", "Sr.")][-1]] = pid
+            full_starts.setdefault(pid, []).append(m.start())
+        for sn in _surnames(name):
+            surnames.setdefault(sn, []).append(pid)
     for p in gaz.persons.values():
-        if p.surname and p.surname not in surnames:
-            surnames[p.surname] = p.id
-    for sn, pid in surnames.items():
+        if p.surname:
+            surnames.setdefault(p.surname, []).append(p.id)
+            for s in (p.name, *p.aliases):
+                for m in re.finditer(rf"(?<![\w\-]){re.escape(s)}(?![\w\-])", text):
+                    full_starts.setdefault(p.id, []).append(m.start())
+    for sn, pids in surnames.items():
         for m in re.finditer(rf"(?<![\w\-]){re.escape(sn)}(?![\w])", text):
-            cands.append((m.start(), m.end(), pid, "person"))
+            cands.append(
+                (m.start(), m.end(), _nearest_named(pids, full_starts, m.start()), "person")
+            )
     # Longest wins; among equals, the earlier candidate (gazetteer before surname).
     cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
     taken: list[tuple[int, int, str | None, str | None]] = []
