@@ -83,3 +83,60 @@ def test_an_official_news_agency_speaks_for_its_state_unless_it_only_reports() -
 def test_rule_path_target_stops_at_a_concessive_clause() -> None:
     out = read_text("Kim Jong Un toured Vladivostok despite a call from the IMF.", use_model=False)
     assert out["events"] == []
+
+
+# Speakers (no model needed).
+
+
+def test_he_says_after_an_unnamed_person_is_no_state() -> None:
+    text = (
+        "Kim Jong Un toured a plant on Monday.\nA worker, a 40-year-old welder, told reporters "
+        "that Russia pays late. “We work nights,” she said."
+    )
+    assert _speakers(text) == [None]
+    # A pronoun with a person named before still follows that person, not the state nearby.
+    text = (
+        "Lee Min-ho, a professor in Busan, studies the north. Japan protested.\n"
+        "“It will not end soon,” he said."
+    )
+    assert _speakers(text) == ["lee_min_ho"]
+
+
+def test_an_unnamed_ambassador_is_no_speaker() -> None:
+    assert _speakers(
+        "China’s ambassador to Australia said it was “a threat to regional peace.”"
+    ) == [None]
+    assert _speakers("“We will not be intimidated,” the Japanese ambassador said.") == [None]
+    assert _speakers(
+        "Japan’s ambassador Koji Tomita said it was “a threat to regional peace.”"
+    ) == ["koji_tomita"]
+
+
+def test_a_speech_participle_belongs_to_the_main_clause_subject() -> None:
+    text = (
+        "Maria Lopez spoke on Monday. The European Union criticised Iran for the launch, saying "
+        "it was “a grave escalation of the conflict.”"
+    )
+    assert _speakers(text) == ["EU"]
+    text = "Ministers of the G7 condemned Iran, calling the launch “a grave escalation of it.”"
+    assert _speakers(text) == ["G7"]
+    text = (
+        "The outgoing NATO chief Mark Rutte spoke at length, saying that “we are all exposed now.”"
+    )
+    assert _speakers(text) == ["mark_rutte"]
+
+
+def test_calling_it_quotes_a_judgement_but_dubbing_names_a_term() -> None:
+    text = (
+        "Pyongyang tested another missile. Its foreign ministry defended the test, calling it "
+        "“a legitimate act of self-defence.”"
+    )
+    assert _speakers(text) == ["PRK"]
+    assert _speakers("Officials dubbed it “Operation Dawn” in March.") == []
+
+
+def test_an_organ_with_a_relative_clause_speaks_for_its_organisation() -> None:
+    text = (
+        "The UN refugee agency, which runs the camps, said the winter would be “the hardest yet.”"
+    )
+    assert _speakers(text) == ["UN"]

@@ -23,7 +23,9 @@ SPEECH = re.compile(
 )
 _TERM_CUES = re.compile(
     r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
-    r"(?:\s+(?:it|its|their|his|her|the|a|an|this|them|what))?\s*$"
+    r"(?:\s+(?:its|their|his|her|the|a|an|this|what))?\s*$"
+    # "dubbed it “…”" names a term; "calling it “a crude forgery …”" quotes a judgement.
+    r"|(?:dubbed|termed|known as|labelled|labeled|branded)\s+(?:it|them)\s*$"
 )
 #: A sentence end (not "U.S." or an initial) followed by the next sentence's first word.
 _SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z])")
@@ -50,6 +52,10 @@ _UNNAMED = re.compile(
     r"member|veteran|employee)s?\b"
     # "the official said", "U.S. officials said": unnamed officials are no named speaker.
     r"|\b(?:[Tt]he\s+(?:[\w’'-]+\s+){0,2}?)?(?:official|diplomat|source|aide|insider)s?\b"
+    # "the ambassador said", "Russia’s ambassador in Ulaanbaatar warned": an unnamed envoy.
+    r"|\b(?:[Tt]he\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:’s|'s)\s+)(?:[\w’'-]+\s+){0,2}?"
+    r"(?:ambassador|envoy|spokesperson|spokesman|spokeswoman)s?"
+    r"(?:\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?![\w’'-])"
 )
 #: Words after a closing mark that continue a sentence: the quotation is no modifier.
 _FUNCTION_AFTER = frozenset(
@@ -68,7 +74,33 @@ _NAMING_BEFORE = re.compile(
 #: A relative or appositive clause between a speaker and the speech cue: "the Philippines,
 #: whose islands lie close to Taiwan, said …", "Seoul, which had stayed silent, said …".
 _PARENTHESIS = re.compile(
-    r"^(?:’s|'s)?,\s+(?:whose|which|who|where|a|an|the|now|once)\b[^“”;]*,\s+$"
+    # "The UN human rights office, whose staff …, said": up to three words of the organ.
+    r"^(?:’s|'s)?(?:\s+[a-z][\w-]*){0,3},\s+(?:whose|which|who|where|a|an|the|now|once)\b"
+    r"[^“”;]*,\s+$"
+)
+#: Speech participles after a comma: their subject is the main clause's ("The EU criticised
+#: Mongolia …, saying …" → the EU), never the object right before them.
+_PARTICIPLES = frozenset(
+    (
+        "saying",
+        "calling",
+        "describing",
+        "warning",
+        "adding",
+        "arguing",
+        "insisting",
+        "noting",
+        "accusing",
+    )
+)
+#: He or she as the subject of the speech cue ("“…,” he says", "she said").
+_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\s*$|^\s*(?:he|she)\b")
+#: An unnamed person described before the quotation ("the younger prisoner, a 21-year-old
+#: rifleman, says …"): a later "he says" is that person, who has no id.
+_PERSON_DESCRIPTION = re.compile(
+    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|prisoner|soldier|rifleman|"
+    r"sniper|defector|refugee|resident|farmer|worker|fisherman|sailor|pilot|officer|veteran|"
+    r"survivor|witness|student|mother|father|son|daughter)\b"
 )
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|as|called|call|calls|said|says|of)\s*$", re.IGNORECASE
@@ -234,6 +266,75 @@ def _according_actor(
     return named[0] if named else None
 
 
+def _clause_actor(
+    frame: str,
+    cue: re.Match[str],
+    rel_s: int,
+    e: int,
+    in_par: list[Mention],
+    ps: int,
+    last_speaker: Mention | None,
+    participle: bool,
+) -> Mention | None:
+    """A state or organisation speaking: the first actor of the cue's clause.
+
+    "China’s foreign ministry accused NATO of “…”"; the clause of the cue: "…; Beijing, in
+    turn, accused Japan of “…”", "…, and North Korea’s foreign ministry … warned the EU that it
+    would “…”"; "Its foreign ministry …" is the actor of the sentence before. For a speech
+    participle (``participle``) only the main clause's subject counts (not an object or an
+    actor after a preposition); None when there is none.
+    """
+    cpos = ps + cue.start()
+    upto = cue.start() if cue.start() < rel_s else rel_s
+    ends = [m.end() for m in _CLAUSE_END.finditer(frame, 0, upto)]
+    sent_start = ps + (ends[-1] if ends else 0)
+    after_quote = [m for m in in_par if e < m.start < cpos <= e + 40]
+    before = after_quote or [m for m in in_par if sent_start <= m.start < ps + rel_s]
+    its = re.match(r"\s*(?:[Ii]ts|[Tt]heir)\b", frame[sent_start - ps :])
+    # "Beijing …, and its foreign ministry warned …": the sentence's first actor.
+    ends = [m.end() for m in _SENTENCE_END.finditer(frame, 0, upto)]
+    owner_from = ps + (ends[-1] if ends else 0)
+    owners = [m for m in in_par if owner_from <= m.start < sent_start and m.actor_type != "person"]
+    if its and not owners and len(ends) >= 1:
+        # "North Korea has never admitted … . Its foreign ministry …": the sentence before.
+        prev_from = ps + (ends[-2] if len(ends) >= 2 else 0)
+        owners = [
+            m for m in in_par if prev_from <= m.start < owner_from and m.actor_type != "person"
+        ]
+    if its and owners:
+        return owners[0]
+    if its and last_speaker is not None and last_speaker.actor_type != "person":
+        return last_speaker  # "Its foreign ministry warned Seoul …": the same actor
+    if participle:
+        main = [
+            m
+            for m in in_par
+            if sent_start <= m.start < cpos
+            and not re.search(
+                r"\b(?:in|on|at|to|from|with|by|for|against|over|after|before|since|about|"
+                r"into|toward|towards|despite)\s+(?:the\s+)?$",
+                frame[max(0, m.start - ps - 20) : m.start - ps],
+            )
+        ]
+        if not main or its:
+            return None
+        head = main[0]  # "Foreign ministers of the G7 condemned …": of counts
+        nxt = main[1] if len(main) > 1 else None
+        if (
+            nxt is not None
+            and nxt.actor_type == "person"
+            and re.fullmatch(
+                r"(?:’s|'s)?(?:\s+[\w-]+){0,3}\s+", frame[head.end - ps : nxt.start - ps]
+            )
+        ):
+            return nxt  # "The outgoing NATO chief Jens Stoltenberg …, saying": the person
+        return head
+
+    if before:
+        return before[0]
+    return min(in_par, key=lambda m: abs(m.start - cpos))
+
+
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
     """Quotations with resolved speakers (see module docstring)."""
     segs = find_segments(text)
@@ -316,39 +417,46 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                     if _PARENTHESIS.match(frame[m.end - ps : cue.start()]):
                         subject = m
                         break
-            if subject is not None:
+            participle = (
+                cue.group(0) in _PARTICIPLES
+                and cpos < s
+                and re.search(r",\s*$", frame[: cue.start()]) is not None
+            )
+            if cue.start() >= rel_e:
+                pronoun = _PRONOUN_SUBJECT.search(frame[rel_e : cue.start()]) or (
+                    not frame[rel_e : cue.start()].strip(' ,”"')
+                    and _PRONOUN_SUBJECT.match(frame[cue.end() : cue.end() + 6])
+                )
+            else:
+                pronoun = _PRONOUN_SUBJECT.search(frame[: cue.start()])
+            if participle:
+                # "The EU criticised Mongolia …, saying …": the main clause's subject speaks.
+                speaker = _clause_actor(frame, cue, rel_s, e, in_par, ps, last_speaker, True)
+            if speaker is not None:
+                pass  # the participle's main clause named it
+            elif subject is not None:
                 speaker = subject
             elif persons:
                 speaker = min(persons, key=lambda m: abs(m.start - cpos))
+            elif pronoun:
+                # "he says" names a person, never a state: the person described before the
+                # quotation if unnamed ("the younger prisoner, a … rifleman, says"), else the
+                # last person speaker, else the last person named before.
+                if _PERSON_DESCRIPTION.search(frame[:rel_s]):
+                    quotes.append(Quote(s, e, None, None, None))
+                    continue
+                if last_speaker is not None and last_speaker.actor_type == "person":
+                    speaker = last_speaker
+                else:
+                    k = bisect.bisect_left(pe_starts, s)
+                    speaker = persons_all[k - 1] if k else None
+                if speaker is None:
+                    quotes.append(Quote(s, e, None, None, None))
+                    continue
             elif _PRONOUN.search(frame) and last_speaker is not None:
                 speaker = last_speaker
             elif in_par:
-                # A state or organisation speaks: the first actor of the quotation's sentence
-                # ("China’s foreign ministry accused NATO of “…”"), else the one nearest the cue.
-                # The clause of the cue: "…; Beijing, in turn, accused Japan of “…”", "…, and
-                # North Korea’s foreign ministry … warned the EU that it would “…”".
-                upto = cue.start() if cue.start() < rel_s else rel_s
-                ends = [m.end() for m in _CLAUSE_END.finditer(frame, 0, upto)]
-                sent_start = ps + (ends[-1] if ends else 0)
-                after_quote = [m for m in in_par if e < m.start < cpos <= e + 40]
-                before = after_quote or [m for m in in_par if sent_start <= m.start < s]
-                its = re.match(r"\s*(?:[Ii]ts|[Tt]heir)\b", frame[sent_start - ps :])
-                # "Beijing …, and its foreign ministry warned …": the sentence's first actor.
-                ends = [m.end() for m in _SENTENCE_END.finditer(frame, 0, upto)]
-                owner_from = ps + (ends[-1] if ends else 0)
-                owners = [
-                    m
-                    for m in in_par
-                    if owner_from <= m.start < sent_start and m.actor_type != "person"
-                ]
-                if its and owners:
-                    speaker = owners[0]
-                elif its and last_speaker is not None and last_speaker.actor_type != "person":
-                    speaker = last_speaker  # "Its foreign ministry warned Seoul …": the same actor
-                elif before:
-                    speaker = before[0]
-                else:
-                    speaker = min(in_par, key=lambda m: abs(m.start - cpos))
+                speaker = _clause_actor(frame, cue, rel_s, e, in_par, ps, last_speaker, False)
             else:
                 k = bisect.bisect_left(pe_starts, ps)
                 speaker = persons_all[k - 1] if k else None
