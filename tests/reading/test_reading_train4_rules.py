@@ -140,3 +140,76 @@ def test_an_organ_with_a_relative_clause_speaks_for_its_organisation() -> None:
         "The UN refugee agency, which runs the camps, said the winter would be “the hardest yet.”"
     )
     assert _speakers(text) == ["UN"]
+
+
+# Events, model path.
+
+
+def test_captured_combatants_and_forces_driven_out_are_attacks(nlp: Any) -> None:
+    text = "The Ukrainian marines whom Russian forces captured in Mariupol were freed."
+    assert _ev(text, nlp) == {("ATTACK", "RUS", "UKR", "captured", False, False)}
+    text = "Ukrainian forces pushed Russian troops back across the river."
+    assert _ev(text, nlp) == {("ATTACK", "UKR", "RUS", "pushed", False, False)}
+    assert _ev("Poland pushed the European Union to act.", nlp) == set()
+
+
+def test_its_organ_or_official_acts_for_the_state_before(nlp: Any) -> None:
+    text = "Japan has long wanted a deal. Its foreign minister flew to Beijing in May."
+    assert _ev(text, nlp) == {("VISIT", "JPN", "CHN", "flew", False, False)}
+    text = "China protested. Its embassy in Tokyo condemned Japan over the visit."
+    assert _ev(text, nlp) == {("ACCUSE", "CHN", "JPN", "condemned", False, False)}
+
+
+def test_ruled_out_and_never_joined_negate(nlp: Any) -> None:
+    assert _ev("Tokyo has ruled out sending troops to Ukraine.", nlp) == {
+        ("DEPLOY", "JPN", "UKR", "sending", True, True)
+    }
+    assert _ev("Japan has never joined sanctions against Iran.", nlp) == {
+        ("SANCTION", "JPN", "IRN", "sanctions", True, False)
+    }
+
+
+def test_a_treaty_signed_in_a_relative_clause_is_not_hedged(nlp: Any) -> None:
+    assert _ev("The treaty that Russia and Belarus signed in 2023 binds them.", nlp) == {
+        ("AGREE", "BLR", "RUS", "signed", False, False)
+    }
+    assert _ev("Russia signed a deal to supply tanks to India.", nlp) == {
+        ("SUPPORT", "RUS", "IND", "supply", False, True)
+    }
+
+
+def _pairs(evs: set[tuple[str, str, str, str, bool, bool]]) -> set[tuple[Any, ...]]:
+    return {(t, frozenset((s, g)), w, n, h) for t, s, g, w, n, h in evs}
+
+
+def test_symmetric_sides_from_the_sentence(nlp: Any) -> None:
+    evs = _ev("Vietnamese and Thai officials spoke after talks in Hanoi.", nlp)
+    assert _pairs(evs) == {("CONSULT", frozenset(("VNM", "THA")), "talks", False, False)}
+    evs = _ev("China held talks with Russia but no agreement was reached.", nlp)
+    assert ("AGREE", frozenset(("CHN", "RUS")), "reached", True, False) in _pairs(evs)
+    evs = _ev("Lee Jae-myung and Xi Jinping discussed the dams by phone on Monday.", nlp)
+    assert _pairs(evs) == {
+        ("CONSULT", frozenset(("lee_jae_myung", "xi_jinping")), "discussed", False, False)
+    }
+
+
+def test_the_two_men_are_the_sides_of_the_signing_before(nlp: Any) -> None:
+    text = (
+        "Park Ji-sung, South Korea’s trade minister, signed the contract with his Mexican "
+        "counterpart, and the two men agreed to meet again."
+    )
+    assert ("AGREE", frozenset(("park_ji_sung", "MEX")), "agreed", False, False) in _pairs(
+        _ev(text, nlp)
+    )
+
+
+def test_a_warning_that_judges_an_act_threatens_nothing(nlp: Any) -> None:
+    assert _ev("Seoul warned Tokyo that the visit would be a mistake.", nlp) == set()
+    assert _ev("Seoul warned Tokyo that it would retaliate.", nlp) == {
+        ("THREATEN", "KOR", "JPN", "warned", False, False)
+    }
+
+
+def test_buying_with_a_loan_is_the_loans_use(nlp: Any) -> None:
+    text = "Germany will give Ukraine 2 billion euros to buy air-defence systems from Norway."
+    assert _ev(text, nlp) == {("SUPPORT", "DEU", "UKR", "give", False, True)}

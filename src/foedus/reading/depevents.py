@@ -575,6 +575,13 @@ def _subject(verb: Any, idx: _Index, base: int) -> list[Mention]:
         for p in _children(a, ["pobj"]):
             return _actors(p, idx, base, modifiers=True, places=False)
     subj = _children(verb, ["nsubj"])
+    if len(subj) > 1 and any(
+        c.dep_ == "cc" and c.lower_ in ("and", "or") and subj[0].i < c.i < subj[1].i
+        for t in (verb, subj[0])
+        for c in t.children
+    ):
+        # "Lee Jae-myung and Volodymyr Zelensky discussed …" parsed as two subjects.
+        return [a for t in subj for a in _subject_actors(t, verb, idx, base)]
     if subj:
         return _subject_actors(subj[0], verb, idx, base)
     if _children(verb, ["nsubjpass"]):
@@ -668,8 +675,14 @@ def _subject_actors(subj: Any, verb: Any, idx: _Index, base: int) -> list[Mentio
         return _actors(verb.head, idx, base, modifiers=True, places=False)
     if subj.lower_ not in _SUBJECT_PRONOUNS:
         found = _actors(subj, idx, base, modifiers=True, places=False)
-        if found or subj.lemma_.lower() not in _ORGANS:
+        lemma = subj.lemma_.lower()
+        its = any(c.dep_ == "poss" and c.lower_ in ("its", "their") for c in subj.children)
+        if found or lemma not in _ORGANS | (_OFFICIALS if its else frozenset()):
             return found
+        if its:
+            # "North Korea has never admitted …. Its foreign ministry denounced …", "Its deputy
+            # foreign minister travelled …": the state of the last state subject before.
+            return _earlier_subject(subj, idx, base, any_subject=True)
         if not any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
             return found
         # "China’s commerce ministry added …, and the foreign ministry summoned …": an organ
@@ -714,9 +727,18 @@ _ORGANS = frozenset(
 )
 
 
-def _earlier_subject(subj: Any, idx: _Index, base: int) -> list[Mention]:
-    """States of the nearest earlier subject in the sentence, else the previous sentence's."""
-    for t in reversed(list(subj.doc[subj.sent.start : subj.i])):
+def _earlier_subject(subj: Any, idx: _Index, base: int, any_subject: bool = False) -> list[Mention]:
+    """States of the nearest earlier subject in the sentence, else the previous sentence's.
+
+    ``any_subject`` (for "its"): the last subject of the previous sentence naming a state, not
+    only its main clause's ("…, but the South Korean government has not agreed …, and it has
+    ruled out …. Its deputy foreign minister …" → KOR).
+    """
+    sent = subj.sent
+    first = sent.start
+    if any_subject and sent.start > 0:
+        first = subj.doc[sent.start - 1].sent.start
+    for t in reversed(list(subj.doc[first : subj.i])):
         if t.dep_ in ("nsubj", "nsubjpass"):
             found = [
                 m
@@ -725,7 +747,27 @@ def _earlier_subject(subj: Any, idx: _Index, base: int) -> list[Mention]:
             ]
             if found:
                 return found
+    if any_subject:
+        return []
     return [m for m in _previous_subject(subj, idx, base) if m.actor_type == "state"]
+
+
+#: Officials named only by "its/their" ("Its deputy foreign minister travelled to Kyiv").
+_OFFICIALS = frozenset(
+    [
+        "minister",
+        "ambassador",
+        "envoy",
+        "diplomat",
+        "official",
+        "delegation",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "ministry",
+        "embassy",
+    ]
+)
 
 
 def _plural_pronoun(verb: Any) -> bool:
@@ -813,6 +855,8 @@ def _verb_args(
         for o in _children(verb, ["dobj", "dative"]):
             if verb.lemma_ in _TOPIC_VERBS:
                 break
+            if o.lower_ in ("whom", "which", "that", "who") and verb.dep_ == "relcl":
+                o = verb.head  # "soldiers whom Ukrainian troops captured": the noun modified
             # An indirect object receives: "handed the Philippine coast guard ten vessels".
             objs = _children(verb, ["dobj"])
             first_of_two = len(objs) == 2 and o.i == objs[0].i  # a double object parsed as two
@@ -963,6 +1007,17 @@ def _noun_args(
             if tok.pos_ == "VERB":
                 sources = _subject(tok, idx, base)
                 break
+    if (
+        etype in SYMMETRIC
+        and not sources
+        and not targets
+        and noun.dep_ == "pobj"
+        and head.lower_ in ("after", "during", "following", "at")
+        and head.head.pos_ == "VERB"
+    ):
+        # "Japanese and Mongolian officials said on Wednesday after talks": the speakers' states
+        # held the talks.
+        sources = _subject(head.head, idx, base)
     if etype in SYMMETRIC and not targets and len(sources) >= 2:
         sources, targets = sources[1:], sources[:1]
     return sources, targets
@@ -982,6 +1037,7 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
     """``(negated, hedged)`` from the trigger's dependents and the words it depends on."""
     negated = hedged = False
     neg_scope = True  # a negation counts on the trigger and on verbs it is the xcomp of
+    prev = None
     for k, tok in enumerate(_chain(light if light is not None else trigger)):
         for c in tok.children:
             if c.dep_ == "neg" and neg_scope:
@@ -994,12 +1050,23 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
                 hedged = True
         if k > 0:
             negated = negated or (neg_scope and tok.lemma_ in _NEG_GOVERNORS)
+            if (
+                neg_scope
+                and tok.lemma_ == "rule"
+                and any(c.dep_ == "prt" and c.lower_ == "out" for c in tok.children)
+            ):
+                negated = hedged = True  # "ruled out sending weapons": not done, nor to come
             # "stopped short of accusing", "fell short of condemning"
             short = tok.lower_ == "short" and tok.head.lemma_ in ("stop", "fall")
             negated = negated or (neg_scope and short)
             hedged = hedged or tok.lemma_ in _HEDGE_GOVERNORS
             # "signed a deal to supply tanks": the supply is to come.
-            hedged = hedged or (tok.pos_ == "NOUN" and tok.lemma_.lower() in _PROMISES)
+            # Not "the treaty that Putin and Kim signed": a relative clause tells what was done.
+            hedged = hedged or (
+                tok.pos_ == "NOUN"
+                and tok.lemma_.lower() in _PROMISES
+                and not (prev is not None and prev.dep_ == "relcl" and _children(prev, ["nsubj"]))
+            )
             # "has no plans to send", "no intention of joining": not done.
             if tok.pos_ == "NOUN" and any(
                 c.dep_ == "det" and c.lower_ == "no" for c in tok.children
@@ -1009,6 +1076,7 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
             hedged = hedged or (
                 tok.lemma_ in _HEARSAY and any(c.dep_ == "auxpass" for c in tok.children)
             )
+        prev = tok
         # Negation reaches through "refused to X", "refrained from X-ing", "short of X-ing".
         neg_scope = neg_scope and (
             tok.dep_ in ("xcomp", "pcomp")
@@ -1025,9 +1093,25 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
         negated = True
     if any(c.dep_ == "det" and c.lower_ == "no" for c in trigger.children):
         negated = True
+    subj = _children(trigger, ["nsubjpass"])
+    if any(d.dep_ == "det" and d.lower_ == "no" for o in subj for d in o.children):
+        negated = True  # "no deal has been signed"
+    head = trigger.head
+    if (
+        trigger.pos_ == "NOUN"
+        and trigger.dep_ == "dobj"
+        and head.lemma_ in _JOIN_VERBS
+        and any(c.dep_ == "neg" for c in head.children)
+    ):
+        negated = True  # "has never joined Western sanctions"
     return negated, hedged
 
 
+#: Verbs of driving forces out or back ("drove the Ukrainian forces out of Kursk").
+_EXPEL_VERBS = frozenset(["drive", "push", "force", "chase", "expel", "repel", "repulse", "rout"])
+_COMBATANTS = frozenset(
+    ["force", "troop", "soldier", "unit", "army", "fighter", "defender", "battalion", "brigade"]
+)
 #: Seized things that are neither territory nor combatants (ANNOTATION.md's ATTACK).
 _CIVIL_THINGS = frozenset(
     [
@@ -1045,6 +1129,10 @@ _CIVIL_THINGS = frozenset(
 )
 
 
+#: Verbs of taking part in a measure: their negation negates it ("never joined sanctions").
+_JOIN_VERBS = frozenset(["join", "enforce", "adopt", "implement", "apply", "observe"])
+
+
 def _trigger_type(tok: Any) -> str | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ in ("VERB", "AUX") or (tok.tag_.startswith("VB")):
@@ -1052,6 +1140,19 @@ def _trigger_type(tok: Any) -> str | None:
             c.dep_ == "ccomp" or (c.dep_ == "prep" and c.lower_ == "of") for c in tok.children
         ):
             return None  # "warn of consequences": a warning against tests is not a threat
+        clauses = [c for c in tok.children if c.dep_ == "ccomp"]
+        if (
+            lemma == "warn"
+            and clauses
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in tok.children)
+            and all(
+                c.lemma_ == "be" and any(g.dep_ in ("attr", "acomp") for g in c.children)
+                for c in clauses
+            )
+        ):
+            # "warned Seoul that joining would be “a grave provocation”": a judgement of the
+            # act, no consequence threatened (held-out gold); "… would be treated as …" is one.
+            return None
         if lemma == "show" and any(c.dep_ == "prt" and c.lower_ == "up" for c in tok.children):
             # "Kim showed up in Moscow"; not "Russian help to show up in its programme".
             subj = _children(tok, ["nsubj"])
@@ -1087,6 +1188,16 @@ def _trigger_type(tok: Any) -> str | None:
             return None  # "seized a fishing boat": no territory or combatants taken
         if lemma in _HOST_VERBS and not _hosts_someone(tok):
             return None  # "welcomed South Korea’s decision" is no meeting
+        if lemma in _EXPEL_VERBS:
+            # "drove the last Ukrainian forces out of the region": armed force on combatants.
+            objs = [o for o in _children(tok, ["dobj"])]
+            military = any(o.lemma_.lower() in _COMBATANTS for o in objs)
+            out = lemma in ("expel", "repel", "repulse", "rout") or any(
+                c.lower_ in ("out", "back")
+                for c in tok.children
+                if c.dep_ in ("prt", "prep", "advmod")
+            )
+            return "ATTACK" if military and out else None
         if lemma == "launch":
             objs = [t for o in _children(tok, ["dobj"]) for t in (o, *o.conjuncts)]
             return "ATTACK" if any(o.lemma_.lower() in _PROJECTILES for o in objs) else None
@@ -1188,6 +1299,8 @@ def events_from_doc(
         light = None
         if not is_noun and tok.lemma_ in _PURPOSE_VERBS and _purpose_of(tok, etype):
             continue  # "pledged $22 million to help Manila …": one event, at "pledged"
+        if not is_noun and tok.lemma_ in _RECEIVE_VERBS and _purpose_of(tok, "SUPPORT"):
+            continue  # "will lend Poland €1 billion to buy shells from Seoul": the loan's use
         if is_noun:
             head = tok.head
             # "supplied … aid", "provide assistance": the verb is the trigger, not the noun.
@@ -1206,6 +1319,8 @@ def events_from_doc(
             if etype in SYMMETRIC and not targets and len(sources) >= 2:
                 sources, targets = sources[1:], sources[:1]
         sources = [m for m in sources if m.surface.lower() not in _PRONOUNS]
+        if not sources and not targets and not is_noun and etype in SYMMETRIC:
+            sources, targets = _inherited_pair(tok, events, idx)
         if sources and not targets and not is_noun:
             targets = _inherited_targets(tok, etype, sources, events, idx, base)
         if not sources or not targets:
@@ -1245,6 +1360,44 @@ def events_from_doc(
                 out.append(ev)
                 events.append((tok, ev))
     return sorted(out, key=lambda e: e.start)
+
+
+def _inherited_pair(
+    verb: Any, events: list[tuple[Any, Event]], idx: _Index
+) -> tuple[list[Mention], list[Mention]]:
+    """Both sides of a symmetric act named by no actor, from the sentence's last symmetric event.
+
+    "Ahn signed the contract with his Polish counterpart, and the two men agreed to …" (the two
+    are the signing sides); "… held talks in Beijing, but no deal has been signed" (an agreement
+    without an agent, between the sides of the talks).
+    """
+    subj = _children(verb, ["nsubj"])
+    passive = _children(verb, ["nsubjpass"])
+    group = bool(subj) and (
+        _group_size(subj[0]) == 2 or subj[0].lower_ == "both" or subj[0].lemma_ == "side"
+    )
+    deal = (
+        bool(passive)
+        and not subj
+        and passive[0].lemma_.lower() in _AGREEMENTS
+        and not _children(verb, ["agent"])
+    )
+    if not (group or deal):
+        return [], []
+    for tok, ev in reversed(events):
+        if tok.sent == verb.sent and tok.i < verb.i and ev.type in SYMMETRIC:
+            sides = [
+                Mention(
+                    ev.start,
+                    ev.end,
+                    ev.trigger,
+                    a,
+                    idx.gaz.actor_type(a) if idx.gaz is not None else "state",
+                )
+                for a in (ev.source, ev.target)
+            ]
+            return sides[:1], sides[1:]
+    return [], []
 
 
 #: Verbs announcing a grant whose amount is their object ("announced $50 million in aid").
