@@ -82,6 +82,8 @@ def test_an_official_news_agency_speaks_for_its_state_unless_it_only_reports() -
 
 def test_rule_path_target_stops_at_a_concessive_clause() -> None:
     out = read_text("Kim Jong Un toured Vladivostok despite a call from the IMF.", use_model=False)
+    assert [(e["source"], e["target"]) for e in out["events"]] == [("kim_jong_un", "RUS")]
+    out = read_text("Japan condemned the launch despite a plea from the IMF.", use_model=False)
     assert out["events"] == []
 
 
@@ -213,3 +215,67 @@ def test_a_warning_that_judges_an_act_threatens_nothing(nlp: Any) -> None:
 def test_buying_with_a_loan_is_the_loans_use(nlp: Any) -> None:
     text = "Germany will give Ukraine 2 billion euros to buy air-defence systems from Norway."
     assert _ev(text, nlp) == {("SUPPORT", "DEU", "UKR", "give", False, True)}
+
+
+# Events, rule path (no model).
+
+
+def _rules(text: str) -> set[tuple[str, str, str, str, bool, bool]]:
+    out = read_text(text, use_model=False)
+    return {
+        (e["type"], e["source"], e["target"], e["trigger"][2], e["negated"], e["hedged"])
+        for e in out["events"]
+    }
+
+
+def test_rule_path_lexicon_from_train4() -> None:
+    assert _rules("Japan gave Ukraine $500 million in aid.") == {
+        ("SUPPORT", "JPN", "UKR", "gave", False, False)
+    }
+    assert _rules("Japan gave a speech in Seoul about China.") == set()
+    assert _rules("Poland handed a letter to Germany.") == set()
+    assert _rules("Ukrainian forces pushed Russian troops back across the river.") == {
+        ("ATTACK", "UKR", "RUS", "pushed", False, False)
+    }
+    assert _rules("Poland pushed Germany to act faster.") == set()
+    assert _rules("Washington could sanction Chinese banks.") == {
+        ("SANCTION", "USA", "CHN", "sanction", False, True)
+    }
+    assert _rules("Japan approved the export of Patriot missiles to the United States.") == {
+        ("SUPPORT", "JPN", "USA", "approved", False, False)
+    }
+
+
+def test_rule_path_places_are_destinations() -> None:
+    assert _rules("Kim Jong Un flew to Moscow on Tuesday.") == {
+        ("VISIT", "kim_jong_un", "RUS", "flew", False, False)
+    }
+    text = "Lavrov travelled to Pyongyang in July, and North Korea welcomed him."
+    assert ("VISIT", "sergei_lavrov", "PRK", "travelled", False, False) in _rules(text)
+
+
+def test_rule_path_negation_hedging_and_judgements() -> None:
+    assert _rules("Tokyo has ruled out sending troops to Ukraine.") == {
+        ("DEPLOY", "JPN", "UKR", "sending", True, True)
+    }
+    assert _rules("Japan has not condemned Russia’s invasion of Ukraine.") == {
+        ("ACCUSE", "JPN", "RUS", "condemned", True, False),
+        ("ATTACK", "RUS", "UKR", "invasion", False, False),
+    }
+    assert _rules("Officials suspect that Russia delivered fuel to North Korea.") == {
+        ("SUPPORT", "RUS", "PRK", "delivered", False, True)
+    }
+    assert _rules("Seoul warned Tokyo that the move would be a mistake.") == set()
+
+
+def test_rule_path_arguments_from_train4() -> None:
+    text = "The men whom Russian troops captured near Kursk were Ukrainian soldiers."
+    assert _rules(text) == {("ATTACK", "RUS", "UKR", "captured", False, False)}
+    assert _rules("China protested. Its embassy condemned Japan over the visit.") == {
+        ("ACCUSE", "CHN", "JPN", "condemned", False, False)
+    }
+    text = "Cho Tae-yul, South Korea’s foreign minister, flew to Tokyo on Monday."
+    assert _rules(text) == {("VISIT", "cho_tae_yul", "JPN", "flew", False, False)}
+    assert _rules("Japan and South Korea discussed North Korea in Seoul.") == {
+        ("CONSULT", "JPN", "KOR", "discussed", False, False)
+    }

@@ -119,7 +119,7 @@ def read_text(
     # speaker only (a description is not a mention of the output).
     described = office_mentions(text, mentions, gaz) + organs
     arguments = sorted([*mentions, *described], key=lambda m: m.start) if described else mentions
-    events = find_events(text, arguments)
+    events = find_events(text, arguments, gaz)
     if nlp is None and use_model:
         nlp = cached_pipeline()[0]
     if nlp is not None:
