@@ -279,3 +279,19 @@ def test_rule_path_arguments_from_train4() -> None:
     assert _rules("Japan and South Korea discussed North Korea in Seoul.") == {
         ("CONSULT", "JPN", "KOR", "discussed", False, False)
     }
+
+
+def test_the_value_of_goods_moved_in_the_sentence_before_is_their_quantity() -> None:
+    text = (
+        "Iran shipped 300 drones to Russia last year. The cargo, worth roughly $90 million, "
+        "went by sea."
+    )
+    out = read_text(text, use_model=False)
+    got = [
+        (q["span"][2], out["events"][q["attached_event_index"]]["trigger"][2])
+        for q in out["quantities"]
+    ]
+    assert got == [("300 drones", "shipped"), ("roughly $90 million", "shipped")]
+    # A value with no transfer before it stays unattached.
+    out = read_text("Iran met Russia. The plant, worth $90 million, opened.", use_model=False)
+    assert out["quantities"] == []

@@ -28,7 +28,7 @@ def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int
     Only flows in an annotated event count. The event is the nearest flow event of the
     quantity's sentence (semicolons end a clause); a trigger before the quantity is preferred to
     one after it at the same distance ("sold 40 tanks to Poland"). Without one in the sentence:
-    None.
+    None, except for a value ("worth $X") of goods moved in the sentence before.
 
     Examples
     --------
@@ -37,6 +37,8 @@ def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int
     0
     >>> attach_quantity(24, 32, ev, "Seoul has sold. It owns 40 tanks.") is None
     True
+    >>> attach_quantity(31, 34, ev, "Seoul has sold. They are worth $1m.")
+    0
     """
     lo = max(
         (m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, start - 400), start)), default=0
@@ -53,6 +55,18 @@ def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int
         d = start - e.end if e.end <= start else (e.start - end) + 0.5
         if best is None or d < best[0]:
             best = (d, i)
+    if best is None and lo > 0 and re.search(r"\bworth\s+$", text[max(0, start - 12) : start]):
+        # "Russian tankers delivered 1.2 million barrels …. The cargoes, worth roughly $110
+        # million, …": the value of the goods moved in the sentence before.
+        lo2 = max(
+            (m.end() for m in _SENTENCE_BREAK.finditer(text, max(0, lo - 400), lo - 1)), default=0
+        )
+        flows = [
+            i
+            for i in range(bisect.bisect_left(events, lo2, key=lambda e: e.start), first)
+            if events[i].type in ("SUPPORT",)
+        ]
+        return flows[-1] if flows else None
     return best[1] if best else None
 
 
