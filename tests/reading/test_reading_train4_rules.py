@@ -295,3 +295,34 @@ def test_the_value_of_goods_moved_in_the_sentence_before_is_their_quantity() -> 
     # A value with no transfer before it stays unattached.
     out = read_text("Iran met Russia. The plant, worth $90 million, opened.", use_model=False)
     assert out["quantities"] == []
+
+
+def test_speaker_precision_guards() -> None:
+    # An opening phrase is not the main clause's subject.
+    text = (
+        "After meeting Putin in Moscow, Xi Jinping praised Russia, saying ties were “stronger "
+        "than ever before.”"
+    )
+    assert _speakers(text) == ["xi_jinping"]
+    # "telling reporters" is a speech participle of the main clause's subject.
+    text = (
+        "For months officials in Tokyo feared the worst. Donald Trump backed the deal after "
+        "meeting Anthony Albanese, telling reporters it was “a very good deal for everyone.”"
+    )
+    assert _speakers(text) == ["donald_trump"]
+    # Unnamed spokesmen stay unnamed, also with "for …" or an aside before the cue.
+    text = (
+        "A spokesman for Russia’s embassy said the claims were “baseless and absurd in every way.”"
+    )
+    assert _speakers(text) == [None]
+    text = (
+        "Anna Berg, an analyst, spoke to us. The ambassador, however, told reporters the deal was "
+        "“a done thing for us.”"
+    )
+    assert _speakers(text) == [None]
+    # A description that is no speaker does not hide the last speaker.
+    text = (
+        "“Ports matter,” said Anna Berg, an analyst at a bank.\nThe treaty, she argues, will send "
+        "a worker from Pyongyang to every site. “It is a mess,” she said."
+    )
+    assert _speakers(text) == ["anna_berg", "anna_berg"]

@@ -19,7 +19,7 @@ SPEECH = re.compile(
     r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|"
     r"[Aa]ccording to|put it|asked|replied|declared|concluded|suggested|cautioned|accused|"
     r"accusing|denounced|condemned|urged|vowed|stated|announced|called|described|warning|saying|"
-    r"adding|arguing|insisting|noting|describing|calling)\b"
+    r"adding|arguing|insisting|noting|describing|calling|telling|tells)\b"
 )
 _TERM_CUES = re.compile(
     r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
@@ -43,19 +43,26 @@ _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s*$", re.I
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 #: A description instead of a name next to the speech cue: "one Chinese scholar said".
+#: What an unnamed speaker may be "of": "a spokesman for Russia’s embassy said".
+_TAIL = r"(?:\s+(?:in|to|at|for|of|from|with)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,3})?"
+#: A parenthetical adverb between a speaker and the cue: "The ambassador, however, told …".
+_ASIDE = (
+    r",\s*(?:however|in turn|meanwhile|too|though|also|instead|for (?:its|his|her|their) part)"
+    r"\s*,\s*$"
+)
 _UNNAMED = re.compile(
     r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+"
     r"(?:[\w’'-]+\s+){0,4}?"
     r"(?:official|diplomat|scholar|analyst|expert|researcher|source|observer|aide|lawmaker|"
     r"legislator|commander|officer|soldier|resident|insider|person|adviser|advisor|academic|"
     r"professor|economist|strategist|negotiator|envoy|spokesperson|spokesman|spokeswoman|"
-    r"member|veteran|employee)s?\b"
+    r"member|veteran|employee)s?\b" + _TAIL + r"|"
     # "the official said", "U.S. officials said": unnamed officials are no named speaker.
-    r"|\b(?:[Tt]he\s+(?:[\w’'-]+\s+){0,2}?)?(?:official|diplomat|source|aide|insider)s?\b"
+    r"\b(?:[Tt]he\s+(?:[\w’'-]+\s+){0,2}?)?(?:official|diplomat|source|aide|insider)s?\b"
     # "the ambassador said", "Russia’s ambassador in Ulaanbaatar warned": an unnamed envoy.
     r"|\b(?:[Tt]he\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:’s|'s)\s+)(?:[\w’'-]+\s+){0,2}?"
     r"(?:ambassador|envoy|spokesperson|spokesman|spokeswoman)s?"
-    r"(?:\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?![\w’'-])"
+    r"(?:\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?![\w’'-])" + _TAIL
 )
 #: Words after a closing mark that continue a sentence: the quotation is no modifier.
 _FUNCTION_AFTER = frozenset(
@@ -77,6 +84,7 @@ _PARENTHESIS = re.compile(
     # "The UN human rights office, whose staff …, said": up to three words of the organ.
     r"^(?:’s|'s)?(?:\s+[a-z][\w-]*){0,3},\s+(?:whose|which|who|where|a|an|the|now|once)\b"
     r"[^“”;]*,\s+$"
+    r"|^(?:’s|'s)?" + _ASIDE
 )
 #: Speech participles after a comma: their subject is the main clause's ("The EU criticised
 #: Mongolia …, saying …" → the EU), never the object right before them.
@@ -91,6 +99,7 @@ _PARTICIPLES = frozenset(
         "insisting",
         "noting",
         "accusing",
+        "telling",
     )
 )
 #: He or she as the subject of the speech cue ("“…,” he says", "she said").
@@ -100,7 +109,10 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\s*$|^\s*(?:he|she)\b")
 _PERSON_DESCRIPTION = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|prisoner|soldier|rifleman|"
     r"sniper|defector|refugee|resident|farmer|worker|fisherman|sailor|pilot|officer|veteran|"
-    r"survivor|witness|student|mother|father|son|daughter)\b"
+    r"survivor|witness|student|mother|father|son|daughter)"
+    # ... as the subject of a verb of saying, perhaps after an apposition.
+    r"(?:,[^,“”]{0,60},)?\s+(?:says|said|told|tells|recalls|recalled|describes|described|"
+    r"explains|explained|adds|added|insists|insisted)\b"
 )
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|as|called|call|calls|said|says|of)\s*$", re.IGNORECASE
@@ -242,8 +254,10 @@ def _unnamed(
             phrase = (cue.end(), cue.end() + after.end())  # "“…,” said a senior official"
             inverted = True
     else:
-        start = max(frame.rfind(".", 0, cue.start()), frame.rfind(",", 0, cue.start()), -1) + 1
-        phrase = (start, cue.start())  # "A senior official said that “…”"
+        aside = re.search(_ASIDE, frame[: cue.start()])
+        end = aside.start() if aside else cue.start()
+        start = max(frame.rfind(".", 0, end), frame.rfind(",", 0, end), -1) + 1
+        phrase = (start, end)  # "A senior official said that “…”"
     if any(phrase[0] <= k.start - ps < phrase[1] and k.actor_type == "person" for k in in_par):
         return False
     # The description must touch the cue: "two diplomats … for what Vilnius described" is not.
@@ -306,10 +320,17 @@ def _clause_actor(
     if its and last_speaker is not None and last_speaker.actor_type != "person":
         return last_speaker  # "Its foreign ministry warned Seoul …": the same actor
     if participle:
+        # "After meeting Putin in Moscow, Xi praised Russia, saying …": not the opening phrase.
+        intro = re.match(
+            r"\s*(?:After|Before|During|Following|Despite|Since|While|When|Although|Though|"
+            r"Unlike|As|In|On|At|With)\b[^,“”]*,",
+            frame[sent_start - ps : cue.start()],
+        )
+        main_from = sent_start + (intro.end() if intro else 0)
         main = [
             m
             for m in in_par
-            if sent_start <= m.start < cpos
+            if main_from <= m.start < cpos
             and not re.search(
                 r"\b(?:in|on|at|to|from|with|by|for|against|over|after|before|since|about|"
                 r"into|toward|towards|despite)\s+(?:the\s+)?$",
