@@ -43,8 +43,6 @@ _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s*$", re.I
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 #: A description instead of a name next to the speech cue: "one Chinese scholar said".
-#: What an unnamed speaker may be "of": "a spokesman for Russia’s embassy said".
-_TAIL = r"(?:\s+(?:in|to|at|for|of|from|with)\s+(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[\w.’'-]+){0,3})?"
 #: A parenthetical adverb between a speaker and the cue: "The ambassador, however, told …".
 _ASIDE = (
     r",\s*(?:however|in turn|meanwhile|too|though|also|instead|for (?:its|his|her|their) part)"
@@ -56,13 +54,13 @@ _UNNAMED = re.compile(
     r"(?:official|diplomat|scholar|analyst|expert|researcher|source|observer|aide|lawmaker|"
     r"legislator|commander|officer|soldier|resident|insider|person|adviser|advisor|academic|"
     r"professor|economist|strategist|negotiator|envoy|spokesperson|spokesman|spokeswoman|"
-    r"member|veteran|employee)s?\b" + _TAIL + r"|"
+    r"member|veteran|employee)s?\b"
     # "the official said", "U.S. officials said": unnamed officials are no named speaker.
-    r"\b(?:[Tt]he\s+(?:[\w’'-]+\s+){0,2}?)?(?:official|diplomat|source|aide|insider)s?\b"
+    r"|\b(?:[Tt]he\s+(?:[\w’'-]+\s+){0,2}?)?(?:official|diplomat|source|aide|insider)s?\b"
     # "the ambassador said", "Russia’s ambassador in Ulaanbaatar warned": an unnamed envoy.
     r"|\b(?:[Tt]he\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:’s|'s)\s+)(?:[\w’'-]+\s+){0,2}?"
     r"(?:ambassador|envoy|spokesperson|spokesman|spokeswoman)s?"
-    r"(?:\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?![\w’'-])" + _TAIL
+    r"(?:\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?![\w’'-])"
 )
 #: Words after a closing mark that continue a sentence: the quotation is no modifier.
 _FUNCTION_AFTER = frozenset(
