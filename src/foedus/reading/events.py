@@ -36,6 +36,13 @@ for _type, _words in {
 }.items():
     for _w in _words.split():
         TRIGGERS[_w] = _type
+_MOVES = re.compile(
+    r"\b(?:"
+    + "|".join(
+        sorted((w for w, t in TRIGGERS.items() if t in ("VISIT", "DEPLOY")), key=len, reverse=True)
+    )
+    + r")\b"
+)
 _TRIGGER_RE = re.compile(r"\b(" + "|".join(sorted(TRIGGERS, key=len, reverse=True)) + r")\b")
 _NEG = re.compile(r"\b(?:not|never|no|n’t|n't|denied|without|ruled out|rules out|rule out)\b")
 _HEDGE = re.compile(
@@ -141,13 +148,17 @@ def _destination(text: str, pos: int, gaz: Gazetteer | None) -> Mention | None:
 
 
 def _its_owner(
-    text: str, ss: int, before: list[Mention], last: tuple[int, int] | None
+    text: str, ss: int, mentions: list[Mention], k0: int, last: tuple[int, int] | None
 ) -> Mention | None:
     """For a sentence opening with "Its/Their": the first state of the sentence before
-    ("North Korea has never admitted …. Its foreign ministry denounced Kyiv" → PRK)."""
+    ("North Korea has never admitted …. Its foreign ministry denounced Kyiv" → PRK);
+    ``mentions[:k0]`` lie before the sentence."""
     if last is None or not re.match(r"\s*(?:Its|Their)\s", text[ss : ss + 8]):
         return None
-    prev = [m for m in before if m.start >= last[0] and m.actor_type == "state"]
+    k = k0
+    while k > 0 and mentions[k - 1].start >= last[0]:
+        k -= 1
+    prev = [m for m in mentions[k:k0] if m.actor_type == "state"]
     return prev[0] if prev else None
 
 
@@ -183,9 +194,11 @@ def find_events(text: str, mentions: list[Mention], gaz: Gazetteer | None = None
         # Mentions are sorted by start: slice by bisection, not a scan (long texts).
         k0 = bisect.bisect_left(starts, ss)
         in_s = mentions[k0 : bisect.bisect_left(starts, se)]
-        owner = _its_owner(text, ss, mentions[:k0], last_sentence)
+        owner = _its_owner(text, ss, mentions, k0, last_sentence)
         last_sentence = (ss, se)
-        if not in_s or (len(in_s) + (owner is not None) < 2 and gaz is None):
+        if not in_s or (
+            len(in_s) + (owner is not None) < 2 and (gaz is None or not _MOVES.search(text, ss, se))
+        ):
             continue  # (one actor may still travel to a place: "Kim flew to Moscow")
         for t in _TRIGGER_RE.finditer(text, ss, se):
             etype = TRIGGERS[t.group(1)]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -400,9 +401,10 @@ def _nearest_named(pids: list[str], full_starts: dict[str, list[int]], pos: int)
     last before it, else the first candidate (persons of the text before the gazetteer's)."""
     best, best_pos = pids[0], -1
     for pid in pids:
-        before = [s for s in full_starts.get(pid, []) if s < pos]
-        if before and max(before) > best_pos:
-            best, best_pos = pid, max(before)
+        starts = full_starts.get(pid, [])  # sorted
+        k = bisect.bisect_left(starts, pos)
+        if k and starts[k - 1] > best_pos:
+            best, best_pos = pid, starts[k - 1]
     return best
 
 
@@ -511,12 +513,14 @@ def find_mentions_and_organs(text: str, gaz: Gazetteer) -> tuple[list[Mention], 
             full_starts.setdefault(pid, []).append(m.start())
         for sn in _surnames(name):
             surnames.setdefault(sn, []).append(pid)
+    for c in cands:
+        if c[3] == "person" and c[2] is not None:
+            full_starts.setdefault(c[2], []).append(c[0])  # full names from the gazetteer
     for p in gaz.persons.values():
         if p.surname:
             surnames.setdefault(p.surname, []).append(p.id)
-            for s in (p.name, *p.aliases):
-                for m in re.finditer(rf"(?<![\w\-]){re.escape(s)}(?![\w\-])", text):
-                    full_starts.setdefault(p.id, []).append(m.start())
+    for v in full_starts.values():
+        v.sort()
     for sn, pids in surnames.items():
         for m in re.finditer(rf"(?<![\w\-]){re.escape(sn)}(?![\w])", text):
             cands.append(
