@@ -322,3 +322,11 @@ def test_speaker_precision_guards() -> None:
         "a worker from Pyongyang to every site. “It is a mess,” she said."
     )
     assert _speakers(text) == ["anna_berg", "anna_berg"]
+
+
+def test_a_ministry_spokesman_speaks_for_the_state_an_ambassador_does_not() -> None:
+    # As the earlier rule has it for "a spokesperson for the … defence ministry".
+    text = "Seoul’s foreign ministry spokesman said the test was “a clear provocation to all.”"
+    assert _speakers(text) == ["KOR"]
+    text = "Seoul’s ambassador said the test was “a clear provocation to all.”"
+    assert _speakers(text) == [None]

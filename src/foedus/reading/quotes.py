@@ -59,7 +59,7 @@ _UNNAMED = re.compile(
     r"|\b(?:[Tt]he\s+(?:[\w’'-]+\s+){0,2}?)?(?:official|diplomat|source|aide|insider)s?\b"
     # "the ambassador said", "Russia’s ambassador in Ulaanbaatar warned": an unnamed envoy.
     r"|\b(?:[Tt]he\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:’s|'s)\s+)(?:[\w’'-]+\s+){0,2}?"
-    r"(?:ambassador|envoy|spokesperson|spokesman|spokeswoman)s?"
+    r"(?:ambassador|envoy)s?"
     r"(?:\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?![\w’'-])"
 )
 #: Words after a closing mark that continue a sentence: the quotation is no modifier.
