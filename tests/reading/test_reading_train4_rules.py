@@ -330,3 +330,29 @@ def test_a_ministry_spokesman_speaks_for_the_state_an_ambassador_does_not() -> N
     assert _speakers(text) == ["KOR"]
     text = "Seoul’s ambassador said the test was “a clear provocation to all.”"
     assert _speakers(text) == [None]
+
+
+def test_more_speaker_guards_from_an_original_probe_text() -> None:
+    # A statement named after the quotation does not hide the subject of "said" before it.
+    text = (
+        "The U.S. State Department, which had pressed both allies, said it was “an important "
+        "step for the region,” according to a statement released on Saturday."
+    )
+    assert _speakers(text) == ["USA"]
+    # A speaker described but unnamed is neither the next sentence's state nor the last speaker.
+    text = (
+        "“Ports matter,” North Korea said on Monday.\nIn Tokyo, the chief cabinet secretary told "
+        "reporters the plan was “purely defensive.” The Chinese foreign ministry urged all sides "
+        "to “exercise restraint.”"
+    )
+    assert _speakers(text) == ["PRK", None, "CHN"]
+    text = (
+        "“Ports matter,” said Anna Berg, an analyst at a bank.\nA retired Japanese admiral, "
+        "speaking on condition of anonymity, said he doubted it. “It will take a year,” he said."
+    )
+    assert _speakers(text) == ["anna_berg", None]
+
+
+def test_a_dateline_is_no_subject(nlp: Any) -> None:
+    text = "HANOI — Vietnam and Thailand agreed on Friday to share radar data, officials said."
+    assert _pairs(_ev(text, nlp)) == {("AGREE", frozenset(("VNM", "THA")), "agreed", False, False)}

@@ -25,6 +25,7 @@ Examples
 from __future__ import annotations
 
 import bisect
+import re
 from collections.abc import Iterable, Iterator
 from typing import Any
 
@@ -1488,6 +1489,16 @@ def spans_to_parse(text: str, mentions: list[Mention]) -> list[tuple[int, int]]:
     ]
 
 
+#: A dateline opening a paragraph ("SEOUL — "): the parse would take the city for the subject.
+_DATELINE = re.compile(r"[A-Z][A-Z .,'’-]{1,40}\s+[—–-]{1,2}\s+(?=[A-Z“\"])")
+
+
+def _after_dateline(text: str, s: int, e: int) -> tuple[int, int]:
+    """The paragraph span ``s:e`` without a leading dateline."""
+    m = _DATELINE.match(text, s, e)
+    return (m.end(), e) if m else (s, e)
+
+
 def find_events_parsed(
     text: str, mentions: list[Mention], nlp: Any, gaz: Gazetteer | None = None
 ) -> list[Event]:
@@ -1496,7 +1507,7 @@ def find_events_parsed(
     Offsets index ``text`` exactly as given (CRLF included); paragraphs without an actor mention
     are not parsed at all.
     """
-    spans = spans_to_parse(text, mentions)
+    spans = [_after_dateline(text, s, e) for s, e in spans_to_parse(text, mentions)]
     out: list[Event] = []
     for (s, _e), doc in zip(spans, nlp.pipe(text[s:e] for s, e in spans), strict=True):
         out.extend(events_from_doc(doc, mentions, gaz, s))

@@ -107,7 +107,8 @@ _PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\s*$|^\s*(?:he|she)\b")
 _PERSON_DESCRIPTION = re.compile(
     r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|prisoner|soldier|rifleman|"
     r"sniper|defector|refugee|resident|farmer|worker|fisherman|sailor|pilot|officer|veteran|"
-    r"survivor|witness|student|mother|father|son|daughter)"
+    r"survivor|witness|student|mother|father|son|daughter|official|diplomat|analyst|expert|"
+    r"scholar|researcher|adviser|advisor|admiral|general|colonel|commander|envoy|ambassador)"
     # ... as the subject of a verb of saying, perhaps after an apposition.
     r"(?:,[^,“”]{0,60},)?\s+(?:says|said|told|tells|recalls|recalled|describes|described|"
     r"explains|explained|adds|added|insists|insisted)\b"
@@ -287,6 +288,7 @@ def _clause_actor(
     ps: int,
     last_speaker: Mention | None,
     participle: bool,
+    ended: bool = False,
 ) -> Mention | None:
     """A state or organisation speaking: the first actor of the cue's clause.
 
@@ -294,7 +296,8 @@ def _clause_actor(
     turn, accused Japan of “…”", "…, and North Korea’s foreign ministry … warned the EU that it
     would “…”"; "Its foreign ministry …" is the actor of the sentence before. For a speech
     participle (``participle``) only the main clause's subject counts (not an object or an
-    actor after a preposition); None when there is none.
+    actor after a preposition); None when there is none. ``ended``: the quotation ends its
+    sentence.
     """
     cpos = ps + cue.start()
     upto = cue.start() if cue.start() < rel_s else rel_s
@@ -351,7 +354,17 @@ def _clause_actor(
 
     if before:
         return before[0]
-    return min(in_par, key=lambda m: abs(m.start - cpos))
+    # The actor nearest the cue, but in the cue's own sentence ("In Tokyo, the chief cabinet
+    # secretary told reporters …" does not borrow the next sentence's China).
+    lo = max(
+        (m.end() for m in _SENTENCE_END.finditer(frame, 0, min(cue.start(), rel_s))), default=0
+    )
+    nxt = _SENTENCE_END.search(frame, max(cue.end(), e - ps))
+    hi = nxt.start() if nxt else len(frame)
+    if ended and cue.start() < e - ps:
+        hi = min(hi, e - ps + 1)  # the quotation closed its sentence: "… was “purely defensive.”"
+    near = [m for m in in_par if ps + lo <= m.start < ps + hi]
+    return min(near, key=lambda m: abs(m.start - cpos)) if near else None
 
 
 def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
@@ -410,6 +423,16 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             continue
         in_par = speakers[bisect.bisect_left(sp_starts, ps) : bisect.bisect_left(sp_starts, pe)]
         speaker: Mention | None = None
+        if cue is not None and cue.group(0).lower() == "according to" and cue.start() >= rel_e:
+            # "X said it was “…,” according to a statement": the statement names nobody, the
+            # cue before the quotation does.
+            m = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
+            end = cue.end() + (m.end() if m else 0)
+            if not any(cue.end() <= k.start - ps < end for k in in_par):
+                lo = max((x.end() for x in _SENTENCE_END.finditer(frame, 0, rel_s)), default=0)
+                earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
+                if earlier and earlier[-1].group(0).lower() != "according to":
+                    cue = earlier[-1]
         if cue is not None and _unnamed(frame, cue, rel_s, rel_e, in_par, ps):
             # "“…,” one Chinese scholar said", "according to the Central News Agency": the
             # speaker is not named (and not in the gazetteer); attributing one would be a guess.
@@ -475,7 +498,15 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             elif _PRONOUN.search(frame) and last_speaker is not None:
                 speaker = last_speaker
             elif in_par:
-                speaker = _clause_actor(frame, cue, rel_s, e, in_par, ps, last_speaker, False)
+                ended = text[e - 1 : e] in (".", "!", "?")
+                speaker = _clause_actor(
+                    frame, cue, rel_s, e, in_par, ps, last_speaker, False, ended
+                )
+                if speaker is None:
+                    # No actor in the cue's sentence: someone unnamed spoke ("In Tokyo, the chief
+                    # cabinet secretary told reporters …"), not the last speaker.
+                    quotes.append(Quote(s, e, None, None, None))
+                    continue
             else:
                 k = bisect.bisect_left(pe_starts, ps)
                 speaker = persons_all[k - 1] if k else None
