@@ -357,10 +357,10 @@ def _clause_actor(
     # The actor nearest the cue, but in the cue's own sentence ("In Tokyo, the chief cabinet
     # secretary told reporters …" does not borrow the next sentence's China).
     lo = max(
-        (m.end() for m in _SENTENCE_END.finditer(frame, 0, min(cue.start(), rel_s))), default=0
+        (x.end() for x in _SENTENCE_END.finditer(frame, 0, min(cue.start(), rel_s))), default=0
     )
-    nxt = _SENTENCE_END.search(frame, max(cue.end(), e - ps))
-    hi = nxt.start() if nxt else len(frame)
+    stop = _SENTENCE_END.search(frame, max(cue.end(), e - ps))
+    hi = stop.start() if stop else len(frame)
     if ended and cue.start() < e - ps:
         hi = min(hi, e - ps + 1)  # the quotation closed its sentence: "… was “purely defensive.”"
     near = [m for m in in_par if ps + lo <= m.start < ps + hi]
@@ -426,8 +426,8 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if cue is not None and cue.group(0).lower() == "according to" and cue.start() >= rel_e:
             # "X said it was “…,” according to a statement": the statement names nobody, the
             # cue before the quotation does.
-            m = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
-            end = cue.end() + (m.end() if m else 0)
+            phrase = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
+            end = cue.end() + (phrase.end() if phrase else 0)
             if not any(cue.end() <= k.start - ps < end for k in in_par):
                 lo = max((x.end() for x in _SENTENCE_END.finditer(frame, 0, rel_s)), default=0)
                 earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
