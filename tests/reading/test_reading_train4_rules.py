@@ -356,3 +356,18 @@ def test_more_speaker_guards_from_an_original_probe_text() -> None:
 def test_a_dateline_is_no_subject(nlp: Any) -> None:
     text = "HANOI — Vietnam and Thailand agreed on Friday to share radar data, officials said."
     assert _pairs(_ev(text, nlp)) == {("AGREE", frozenset(("VNM", "THA")), "agreed", False, False)}
+
+
+def test_guards_from_a_second_probe_text(nlp: Any) -> None:
+    # A clause with its own subject under "deal" is no promise.
+    text = (
+        "Japan lent Vietnam money on Tuesday, the first such deal since the two governments "
+        "upgraded their ties in 2023."
+    )
+    assert ("AGREE", "VNM", "JPN", "upgraded", False, False) in _ev(text, nlp)
+    # A resolution condemning an invasion names no invader.
+    text = "Vietnam abstained on every UN resolution condemning the invasion of Ukraine."
+    assert all(t != "ATTACK" for t, *_ in _ev(text, nlp))
+    # The amount's verb names the recipient of "in aid".
+    text = "Washington has offered Hanoi $50 million in maritime aid."
+    assert _ev(text, nlp) == {("SUPPORT", "USA", "VNM", "aid", False, False)}

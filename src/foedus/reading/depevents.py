@@ -960,6 +960,15 @@ def _noun_args(
             for p in _pobjs(noun, ["for"])
             for a in _actors(p, idx, base, modifiers=True, places=False, capitals=True)
         ]
+    if etype == "SUPPORT" and not targets and noun.dep_ == "pobj" and noun.head.lower_ == "in":
+        # "has offered Hanoi $50 million in maritime aid": the amount's verb names the recipient.
+        amount = noun.head.head
+        if amount.dep_ == "dobj" and amount.head.pos_ == "VERB":
+            targets = [
+                a
+                for p in _pobjs(amount.head, _RECIPIENT_PREPS)
+                for a in _actors(p, idx, base, modifiers=True, places=False, capitals=True)
+            ]
     if etype == "SUPPORT":
         sources = sources or [
             a
@@ -998,8 +1007,9 @@ def _noun_args(
                 for p in _pobjs(head, _RECIPIENT_PREPS + _OTHER_PREPS)
                 for a in _actors(p, idx, base, modifiers=True, places=places)
             ]
-    if not sources and targets:
-        # "Seoul approved $24 million in assistance for …": the governing verb's subject.
+    if not sources and targets and etype != "ATTACK":
+        # "Seoul approved $24 million in assistance for …": the governing verb's subject (not
+        # for an attack: "a resolution condemning the invasion of Ukraine" names no invader).
         tok = noun
         for _ in range(4):
             if tok.dep_ not in ("dobj", "pobj", "prep") or tok.head is tok:
@@ -1066,7 +1076,12 @@ def _attributes(trigger: Any, light: Any | None) -> tuple[bool, bool]:
             hedged = hedged or (
                 tok.pos_ == "NOUN"
                 and tok.lemma_.lower() in _PROMISES
-                and not (prev is not None and prev.dep_ == "relcl" and _children(prev, ["nsubj"]))
+                # … nor a clause with its own subject: "the first deal since the two upgraded ties".
+                and not (
+                    prev is not None
+                    and prev.dep_ in ("relcl", "advcl", "acl")
+                    and _children(prev, ["nsubj"])
+                )
             )
             # "has no plans to send", "no intention of joining": not done.
             if tok.pos_ == "NOUN" and any(
