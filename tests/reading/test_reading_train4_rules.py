@@ -371,3 +371,20 @@ def test_guards_from_a_second_probe_text(nlp: Any) -> None:
     # The amount's verb names the recipient of "in aid".
     text = "Washington has offered Hanoi $50 million in maritime aid."
     assert _ev(text, nlp) == {("SUPPORT", "USA", "VNM", "aid", False, False)}
+
+
+def _affiliations(text: str) -> list[str | None]:
+    return [q["affiliation"] for q in read_text(text, use_model=False)["quotes"]]
+
+
+def test_affiliations_as_the_annotators_write_them() -> None:
+    text = "“Ports matter,” said Anna Berg, who directs the shipping desk at a bank."
+    assert _affiliations(text) == ["directs the shipping desk at a bank"]
+    text = "“Ports matter,” said Foreign Minister Anna Berg, who flew to Oslo on Monday."
+    assert _affiliations(text) == ["Foreign Minister"]
+    text = "“Ports matter,” trade ministry spokesperson Anna Berg told a briefing."
+    assert _affiliations(text) == ["trade ministry spokesperson"]
+    text = "Norway’s trade minister, Anna Berg, told reporters that “ports matter a great deal.”"
+    assert _affiliations(text) == ["Norway’s trade minister"]
+    text = "“Ports matter,” said Anna Berg, the Kremlin’s spokeswoman."
+    assert _affiliations(text) == ["Kremlin’s spokeswoman"]

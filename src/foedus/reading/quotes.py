@@ -182,19 +182,50 @@ def _sentence_bounds(text: str, pos: int) -> tuple[int, int]:
 
 def _affiliation(text: str, m: Mention) -> str | None:
     after = text[m.end : m.end + 200]
-    a = re.match(r",\s+(?:a |an |the )?([^,.;“”]+?)(?:,| and a | and an |\.|;)", after)
-    if a and not SPEECH.match(a.group(1)):
-        return a.group(1).strip()
+    a = re.match(r",\s+(?i:a |an |the )?([^,.;“”]+?)(?:,| and a | and an |\.|;)", after)
     before = text[max(0, m.start - 60) : m.start]
     b = re.search(
-        r"(?:^|[.,;]\s+|\b[Tt]he |\b[Aa]n? )"
+        r"(?:^|[.,;]”?\s+|\b[Tt]he |\b[Aa]n? |\b(?:said|says|added|according to) )"
         r"((?:[A-Z][\w’'.-]*|chief|leader)"
         r"(?:\s+(?:[A-Z][\w’'.-]*|chief|leader|of|for|outgoing))*)\s+$",
         before,
     )
+    if a and not SPEECH.match(a.group(1)):
+        found = a.group(1).strip()
+        noun_phrase = re.match(r",\s+(?i:a|an|the)\s", after) is not None
+        act = re.match(r"[a-z]+(?:ed|ing)\b|who\s+(?![a-z]+s\b)[a-z]+\b", found)
+        if b and not noun_phrase and act:
+            # "President Lai, visiting troops …", "Foreign Minister Lavrov, who flew to …": an
+            # act, not an affiliation; the title before the name is.
+            return re.sub(r"^The ", "", b.group(1).strip())
+        # "who directs the … programme" → "directs the … programme"; "now secretary of …".
+        return re.sub(r"^(?:who|now)\s+", "", found)
     if b:
         return re.sub(r"^The ", "", b.group(1).strip())
-    return None
+    # "Kazakhstan’s foreign minister, Murat Nurtleu, told …": the title before the name.
+    c = re.search(
+        r"((?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*(?:’s|'s)\s+(?:[a-z-]+\s+){0,3}"
+        r"(?:minister|secretary|spokesman|spokeswoman|spokesperson|ambassador|envoy|adviser|"
+        r"advisor|chief|director|president|chairman|commander|leader)),\s+$",
+        before,
+    )
+    if c:
+        return re.sub(r"^The ", "", c.group(1))
+    # "foreign ministry spokesperson Guo Jiakun told …": a lower-case title before the name.
+    d = re.search(
+        r"((?:[a-z-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|minister|secretary|envoy|"
+        r"ambassador|analyst|researcher|director|commander))\s+$",
+        before,
+    )
+    if d is None:
+        return None
+    words = d.group(1).split()
+    while words and (words[0] in _TITLE_STOP or SPEECH.fullmatch(words[0])):
+        words = words[1:]
+    return " ".join(words) or None
+
+
+_TITLE_STOP = frozenset(["the", "a", "an", "and", "by", "to", "of", "with", "said", "says"])
 
 
 def _adjacent(cue: re.Match[str], rel_s: int, rel_e: int) -> bool:
