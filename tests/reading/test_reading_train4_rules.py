@@ -295,6 +295,9 @@ def test_the_value_of_goods_moved_in_the_sentence_before_is_their_quantity() -> 
     # A value with no transfer before it stays unattached.
     out = read_text("Iran met Russia. The plant, worth $90 million, opened.", use_model=False)
     assert out["quantities"] == []
+    # Nor a value of something that was not moved.
+    text = "Iran shipped 300 drones to Russia. The factory, worth $90 million, opened."
+    assert [q["span"][2] for q in read_text(text, use_model=False)["quantities"]] == ["300 drones"]
 
 
 def test_speaker_precision_guards() -> None:

@@ -22,6 +22,13 @@ _FLOW_TYPES = ("SUPPORT", "DEPLOY", "SANCTION")
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z0-9])|;\s|\n")
 
 
+#: What a value "worth $X" may measure: the goods of a transfer ("The cargoes, worth …").
+_GOODS_BEFORE = re.compile(
+    r"\b(?:cargo(?:es)?|shipments?|deliver(?:y|ies)|consignments?|supplies|transfers?|"
+    r"weapons|arms|munitions|shells|oil|fuel|aid|equipment|goods)\b"
+)
+
+
 def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int | None:
     """Index of the flow event (SUPPORT, DEPLOY, SANCTION) a quantity at ``start:end`` measures.
 
@@ -37,7 +44,7 @@ def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int
     0
     >>> attach_quantity(24, 32, ev, "Seoul has sold. It owns 40 tanks.") is None
     True
-    >>> attach_quantity(31, 34, ev, "Seoul has sold. They are worth $1m.")
+    >>> attach_quantity(40, 43, ev, "Seoul has sold. The shipments are worth $1m.")
     0
     """
     lo = max(
@@ -55,7 +62,8 @@ def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int
         d = start - e.end if e.end <= start else (e.start - end) + 0.5
         if best is None or d < best[0]:
             best = (d, i)
-    if best is None and lo > 0 and re.search(r"\bworth\s+$", text[max(0, start - 12) : start]):
+    goods = _GOODS_BEFORE.search(text, lo, start)
+    if best is None and lo > 0 and goods and re.search(r"\bworth\s+$", text[lo:start]):
         # "Russian tankers delivered 1.2 million barrels …. The cargoes, worth roughly $110
         # million, …": the value of the goods moved in the sentence before.
         lo2 = max(
