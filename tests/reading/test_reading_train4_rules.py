@@ -391,3 +391,17 @@ def test_affiliations_as_the_annotators_write_them() -> None:
     assert _affiliations(text) == ["Norway’s trade minister"]
     text = "“Ports matter,” said Anna Berg, the Kremlin’s spokeswoman."
     assert _affiliations(text) == ["Kremlin’s spokeswoman"]
+
+
+def test_a_person_telling_before_a_reporting_source_speaks() -> None:
+    text = (
+        "Xi Jinping told Vladimir Putin in a call that China wanted “a stable and calm "
+        "peninsula,” according to Chinese state media."
+    )
+    assert _speakers(text) == ["xi_jinping"]
+    # A person named after "according to" stays the speaker.
+    text = (
+        "“Ports matter,” Anna Berg said. “Rates will rise next year,” according to Piotr Lis, "
+        "a banker in Gdańsk."
+    )
+    assert _speakers(text) == ["anna_berg", "piotr_lis"]

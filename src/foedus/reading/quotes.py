@@ -459,11 +459,23 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             # cue before the quotation does.
             phrase = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
             end = cue.end() + (phrase.end() if phrase else 0)
-            if not any(cue.end() <= k.start - ps < end for k in in_par):
-                lo = max((x.end() for x in _SENTENCE_END.finditer(frame, 0, rel_s)), default=0)
-                earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
-                if earlier and earlier[-1].group(0).lower() != "according to":
-                    cue = earlier[-1]
+            # (sentence ends read on the text: a closing quotation may end a sentence)
+            lo = max((x.end() - ps for x in _SENTENCE_END.finditer(text, ps, s - 1)), default=0)
+            earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
+            in_phrase = [k for k in in_par if cue.end() <= k.start - ps < end]
+            named = bool(in_phrase)
+            person_named = any(k.actor_type == "person" for k in in_phrase)
+            # "Xi told Putin … that “…,” according to Chinese state media": Xi's words, reported.
+            by_person = bool(earlier) and any(
+                lo <= k.start - ps < earlier[-1].start() and k.actor_type == "person"
+                for k in in_par
+            )
+            if (
+                earlier
+                and earlier[-1].group(0).lower() != "according to"
+                and (not named or (by_person and not person_named))
+            ):
+                cue = earlier[-1]
         if cue is not None and _unnamed(frame, cue, rel_s, rel_e, in_par, ps):
             # "“…,” one Chinese scholar said", "according to the Central News Agency": the
             # speaker is not named (and not in the gazetteer); attributing one would be a guess.
