@@ -405,3 +405,8 @@ def test_a_person_telling_before_a_reporting_source_speaks() -> None:
         "a banker in Gdańsk."
     )
     assert _speakers(text) == ["anna_berg", "piotr_lis"]
+
+
+def test_talks_between_two_actors_are_theirs(nlp: Any) -> None:
+    evs = _ev("Japan ruled out joining the talks between Russia and Ukraine.", nlp)
+    assert _pairs(evs) == {("CONSULT", frozenset(("RUS", "UKR")), "talks", False, False)}

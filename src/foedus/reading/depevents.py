@@ -954,6 +954,14 @@ def _noun_args(
         for p in _pobjs(noun, target_preps)
         for a in _actors(p, idx, base, modifiers=True, places=places)
     ]
+    between = [
+        a
+        for p in _pobjs(noun, ["between"])
+        for a in _actors(p, idx, base, modifiers=True, places=False)
+    ]
+    if etype in SYMMETRIC and not sources and len(between) >= 2:
+        # "the talks between Russia and Ukraine": both sides, whoever governs the noun.
+        sources, targets = between[1:], between[:1]
     if etype == "SUPPORT" and not targets:
         targets = [
             a
