@@ -410,3 +410,15 @@ def test_a_person_telling_before_a_reporting_source_speaks() -> None:
 def test_talks_between_two_actors_are_theirs(nlp: Any) -> None:
     evs = _ev("Japan ruled out joining the talks between Russia and Ukraine.", nlp)
     assert _pairs(evs) == {("CONSULT", frozenset(("RUS", "UKR")), "talks", False, False)}
+
+
+def test_rule_path_approved_money_and_warning_data() -> None:
+    assert _rules("Canada approved $30 million for Ukraine’s demining teams.") == {
+        ("SUPPORT", "CAN", "UKR", "approved", False, False)
+    }
+    assert {
+        (t, s, g, w) for t, s, g, w, *_ in _rules("Canada approved $30 million in aid for Ukraine.")
+    } == {("SUPPORT", "CAN", "UKR", "aid")}
+    assert (
+        _rules("Japan and Korea will share missile warning data with the United States.") == set()
+    )

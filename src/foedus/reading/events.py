@@ -237,6 +237,14 @@ def find_events(text: str, mentions: list[Mention], gaz: Gazetteer | None = None
                 r"\s+(?:the|an?)\s+(?:[\w-]+\s+){0,2}?(?:export|sale|transfer|delivery)", after
             ):
                 etype = "SUPPORT"  # "approved the export of 400,000 rounds to Poland"
+            if t.group(1) == "approved" and re.match(r"\s+(?:an?\s+|another\s+)?[$€£¥]", after):
+                if re.match(r"[^.;]{0,40}?\bin\s+(?:[\w-]+\s+){0,2}?(?:aid|assistance)\b", after):
+                    continue  # "approved $24 million in assistance": the noun is the trigger
+                etype = "SUPPORT"  # "approved $330 million for …": money granted
+            if t.group(1) == "warning" and re.match(
+                r"\s+(?:data|systems?|signs?|shots?|time|radars?|satellites?|lights?)\b", after
+            ):
+                continue  # "missile warning data": no threat
             if etype == "THREATEN" and _JUDGED.match(after):
                 continue  # "warned Seoul that joining would be “a grave provocation”": a judgement
             if t.group(1) in _GIVING and not _MATERIAL_AFTER.match(after):
