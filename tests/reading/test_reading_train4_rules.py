@@ -422,3 +422,21 @@ def test_rule_path_approved_money_and_warning_data() -> None:
     assert (
         _rules("Japan and Korea will share missile warning data with the United States.") == set()
     )
+
+
+def test_guards_from_a_fifth_probe_text() -> None:
+    # A quotation that closed its sentence keeps the cue before it, not the next sentence's.
+    text = (
+        "Lavrov’s deputy, Andrei Rudenko, told reporters that Moscow saw the plan as “another "
+        "step toward a global bloc.” A Pentagon spokesman said Washington “fully supports” it."
+    )
+    assert _speakers(text) == ["andrei_rudenko", None]
+    assert _affiliations(text)[0] == "Lavrov’s deputy"
+    # A leader described without a state is no one in particular, not the last person named.
+    text = (
+        "“Ports matter,” said Anna Berg, an analyst.\nIn an interview, the president said the "
+        "country would “never be a bystander.”"
+    )
+    assert _speakers(text) == ["anna_berg", None]
+    text = "BRUSSELS — NATO Secretary General Mark Rutte said the pact was “a good start for all.”"
+    assert _affiliations(text) == ["NATO Secretary General"]

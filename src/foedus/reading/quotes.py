@@ -62,6 +62,11 @@ _UNNAMED = re.compile(
     r"(?:ambassador|envoy)s?"
     r"(?:\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?![\w’'-])"
 )
+#: A leader described without a state ("the president said"): no speaker can be named.
+_UNNAMED_LEADER = (
+    r"(?:^|\s)[Tt]he\s+(?:[a-z]+\s+){0,2}?(?:president|prime minister|chancellor|premier|"
+    r"foreign minister|defen[cs]e minister)\s*$"
+)
 #: Words after a closing mark that continue a sentence: the quotation is no modifier.
 _FUNCTION_AFTER = frozenset(
     re.findall(
@@ -185,7 +190,7 @@ def _affiliation(text: str, m: Mention) -> str | None:
     a = re.match(r",\s+(?i:a |an |the )?([^,.;“”]+?)(?:,| and a | and an |\.|;)", after)
     before = text[max(0, m.start - 60) : m.start]
     b = re.search(
-        r"(?:^|[.,;]”?\s+|\b[Tt]he |\b[Aa]n? |\b(?:said|says|added|according to) )"
+        r"(?:^|[.,;]”?\s+|[—–]\s+|\b[Tt]he |\b[Aa]n? |\b(?:said|says|added|according to) )"
         r"((?:[A-Z][\w’'.-]*|chief|leader)"
         r"(?:\s+(?:[A-Z][\w’'.-]*|chief|leader|of|for|outgoing))*)\s+$",
         before,
@@ -206,7 +211,7 @@ def _affiliation(text: str, m: Mention) -> str | None:
     c = re.search(
         r"((?:[A-Z][\w.-]*\s+)?[A-Z][\w.-]*(?:’s|'s)\s+(?:[a-z-]+\s+){0,3}"
         r"(?:minister|secretary|spokesman|spokeswoman|spokesperson|ambassador|envoy|adviser|"
-        r"advisor|chief|director|president|chairman|commander|leader)),\s+$",
+        r"advisor|chief|director|president|chairman|commander|leader|deputy)),\s+$",
         before,
     )
     if c:
@@ -292,6 +297,10 @@ def _unnamed(
         return False
     # The description must touch the cue: "two diplomats … for what Vilnius described" is not.
     chunk = frame[phrase[0] : phrase[1]]
+    if not any(phrase[0] <= k.start - ps < phrase[1] for k in in_par) and re.search(
+        _UNNAMED_LEADER, chunk if not inverted else chunk.split(",")[0] + " "
+    ):
+        return True  # "In an interview, the president said …": which president is not said
     for d in _UNNAMED.finditer(chunk):
         if (d.start() <= 3 and inverted) or (not inverted and len(chunk.rstrip()) - d.end() <= 1):
             return True
@@ -428,6 +437,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             key=lambda c: max(rel_s - c.end(), c.start() - rel_e, 0),
             default=None,
         )
+        if cue is not None and cue.start() >= rel_e and text[e - 1 : e] == ".":
+            # "Rudenko told TASS that … “another step.” A Pentagon spokesman said …": the
+            # quotation closed its sentence; a cue of that sentence comes first.
+            lo = max((x.end() - ps for x in _SENTENCE_END.finditer(text, ps, s - 1)), default=0)
+            earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
+            if earlier:
+                cue = earlier[-1]
         term = words <= 8 and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
         # A short quoted noun phrase after a determiner is a term: "the “illicit cooperation”".
         det = _DET_BEFORE.search(text, max(0, s - 12), max(0, s - 1))
