@@ -440,3 +440,13 @@ def test_guards_from_a_fifth_probe_text() -> None:
     assert _speakers(text) == ["anna_berg", None]
     text = "BRUSSELS — NATO Secretary General Mark Rutte said the pact was “a good start for all.”"
     assert _affiliations(text) == ["NATO Secretary General"]
+
+
+def test_guards_from_a_sixth_probe_text(nlp: Any) -> None:
+    text = "EU foreign policy chief Anna Berg said the bloc would “not look away from this.”"
+    assert _affiliations(text) == ["EU foreign policy chief"]
+    text = "“Ports matter,” the trade ministry spokesperson Anna Berg said on Monday."
+    assert _affiliations(text) == ["trade ministry spokesperson"]
+    # The owner of a sanctions list is no target of an addition to it.
+    text = "The European Commission proposed to add three Iranian firms to the EU sanctions list."
+    assert _ev(text, nlp) == {("SANCTION", "EU", "IRN", "add", False, True)}

@@ -850,6 +850,8 @@ def _verb_args(
         for p in _pobjs(h, _RECIPIENT_PREPS)
         for a in _actors(p, idx, base, modifiers=True, places=places, capitals=True)
     ]
+    if etype == "SANCTION" and verb.lemma_ == "add":
+        targets = []  # "added … firms to the EU sanctions list": the list's owner is no target
     if not targets:
         # "provided the Philippine coast guard with vessels": with a "with", the object receives.
         recipient_obj = not theme_types or any(True for _ in _pobjs(verb, ["with"]))

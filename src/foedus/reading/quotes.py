@@ -218,14 +218,14 @@ def _affiliation(text: str, m: Mention) -> str | None:
         return re.sub(r"^The ", "", c.group(1))
     # "foreign ministry spokesperson Guo Jiakun told …": a lower-case title before the name.
     d = re.search(
-        r"((?:[a-z-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|minister|secretary|envoy|"
-        r"ambassador|analyst|researcher|director|commander))\s+$",
+        r"((?:[A-Z][\w.-]*\s+)?(?:[a-z-]+\s+){0,3}(?:spokesperson|spokesman|spokeswoman|"
+        r"minister|secretary|envoy|ambassador|analyst|researcher|director|commander|chief))\s+$",
         before,
     )
     if d is None:
         return None
     words = d.group(1).split()
-    while words and (words[0] in _TITLE_STOP or SPEECH.fullmatch(words[0])):
+    while words and (words[0].lower() in _TITLE_STOP or SPEECH.fullmatch(words[0])):
         words = words[1:]
     return " ".join(words) or None
 
