@@ -450,3 +450,8 @@ def test_guards_from_a_sixth_probe_text(nlp: Any) -> None:
     # The owner of a sanctions list is no target of an addition to it.
     text = "The European Commission proposed to add three Iranian firms to the EU sanctions list."
     assert _ev(text, nlp) == {("SANCTION", "EU", "IRN", "add", False, True)}
+
+
+def test_both_countries_are_the_states_of_the_sides_before(nlp: Any) -> None:
+    text = "Putin visited Pyongyang in June, and both countries agreed to expand trade."
+    assert ("AGREE", frozenset(("RUS", "PRK")), "agreed", False, False) in _pairs(_ev(text, nlp))

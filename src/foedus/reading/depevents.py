@@ -1410,8 +1410,20 @@ def _inherited_pair(
     )
     if not (group or deal):
         return [], []
+    # "both countries", "the two governments": a person side stands for the state of an office.
+    states = bool(subj) and subj[0].lemma_.lower() in _GROUP_STATES
     for tok, ev in reversed(events):
         if tok.sent == verb.sent and tok.i < verb.i and ev.type in SYMMETRIC:
+            ids = [ev.source, ev.target]
+            if states:
+                ids = [
+                    (idx.office_state(a) or a)
+                    if idx.gaz and idx.gaz.actor_type(a) == "person"
+                    else a
+                    for a in ids
+                ]
+            if ids[0] == ids[1]:
+                return [], []
             sides = [
                 Mention(
                     ev.start,
@@ -1420,7 +1432,7 @@ def _inherited_pair(
                     a,
                     idx.gaz.actor_type(a) if idx.gaz is not None else "state",
                 )
-                for a in (ev.source, ev.target)
+                for a in ids
             ]
             return sides[:1], sides[1:]
     return [], []
