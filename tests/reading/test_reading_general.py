@@ -8,18 +8,7 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from foedus.reading.nlp import cached_pipeline
 from foedus.reading.pipeline import read_text
-
-
-@pytest.fixture(scope="module")
-def nlp() -> Any:
-    model, _name = cached_pipeline()
-    if model is None:
-        pytest.skip("no English spaCy model: none installed, or FOEDUS_READ_MODEL=none")
-    return model
 
 
 def _ev(text: str, nlp: Any) -> set[tuple[str, str, str, str, bool, bool]]:
