@@ -8,15 +8,9 @@ from __future__ import annotations
 
 from typing import Any
 
+from reading_helpers import events_of as _ev
+
 from foedus.reading.pipeline import read_text
-
-
-def _ev(text: str, nlp: Any) -> set[tuple[str, str, str, str, bool, bool]]:
-    out = read_text(text, nlp=nlp)
-    return {
-        (e["type"], e["source"], e["target"], e["trigger"][2], e["negated"], e["hedged"])
-        for e in out["events"]
-    }
 
 
 def test_agreement_objects_make_strike_an_agreement(nlp: Any) -> None:

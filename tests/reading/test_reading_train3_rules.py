@@ -8,23 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from foedus.reading.gazetteer import load_gazetteer
-from foedus.reading.mentions import find_mentions
+from reading_helpers import events_of as _ev
+from reading_helpers import mentions_of as _mentions
+
 from foedus.reading.pipeline import read_text
 from foedus.reading.quantities import find_quantities
-
-
-def _ev(text: str, nlp: Any) -> set[tuple[str, str, str, str, bool, bool]]:
-    out = read_text(text, nlp=nlp)
-    return {
-        (e["type"], e["source"], e["target"], e["trigger"][2], e["negated"], e["hedged"])
-        for e in out["events"]
-    }
-
-
-def _mentions(text: str) -> list[tuple[str, str]]:
-    return [(m.surface, m.actor_id) for m in find_mentions(text, load_gazetteer())]
-
 
 # Mentions (no model needed).
 
