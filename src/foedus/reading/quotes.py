@@ -319,6 +319,20 @@ def _according_actor(
     return named[0] if named else None
 
 
+def _pronoun_cue(frame: str, cue: re.Match[str], rel_e: int) -> bool:
+    """Whether he or she is the subject of the speech cue ("“…,” he says", "she said “…”")."""
+    if cue.start() >= rel_e:
+        between = frame[rel_e : cue.start()]
+        return bool(
+            _PRONOUN_SUBJECT.search(between)
+            or (
+                not between.strip(' ,”"')
+                and _PRONOUN_SUBJECT.match(frame[cue.end() : cue.end() + 6])
+            )
+        )
+    return _PRONOUN_SUBJECT.search(frame[: cue.start()]) is not None
+
+
 def _clause_actor(
     frame: str,
     cue: re.Match[str],
@@ -523,23 +537,16 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 and cpos < s
                 and re.search(r",\s*$", frame[: cue.start()]) is not None
             )
-            if cue.start() >= rel_e:
-                pronoun = _PRONOUN_SUBJECT.search(frame[rel_e : cue.start()]) or (
-                    not frame[rel_e : cue.start()].strip(' ,”"')
-                    and _PRONOUN_SUBJECT.match(frame[cue.end() : cue.end() + 6])
-                )
-            else:
-                pronoun = _PRONOUN_SUBJECT.search(frame[: cue.start()])
-            if participle:
-                # "The EU criticised Mongolia …, saying …": the main clause's subject speaks.
-                speaker = _clause_actor(frame, cue, rel_s, e, in_par, ps, last_speaker, True)
-            if speaker is not None:
-                pass  # the participle's main clause named it
+            if participle and (
+                (main := _clause_actor(frame, cue, rel_s, e, in_par, ps, last_speaker, True))
+                is not None
+            ):
+                speaker = main  # "The EU criticised Mongolia …, saying …": its subject speaks
             elif subject is not None:
                 speaker = subject
             elif persons:
                 speaker = min(persons, key=lambda m: abs(m.start - cpos))
-            elif pronoun:
+            elif _pronoun_cue(frame, cue, rel_e):
                 # "he says" names a person, never a state: the person described before the
                 # quotation if unnamed ("the younger prisoner, a … rifleman, says"), else the
                 # last person speaker, else the last person named before.
