@@ -15,6 +15,66 @@ from foedus.cli._common import JsonOption, console, parse_date, print_json
 from foedus.errors import FoedusError
 
 
+def _fit_speakers(
+    dirs: list[Path], patterns: list[Path], alpha: float, out: Path | None, json_out: bool
+) -> None:
+    """Leave-one-folder-out accuracy of the speaker ranker, and the weights fitted on all."""
+    from foedus._io import atomic_write_text
+    from foedus.reading.speaker_training import (
+        annotated_texts,
+        cross_validate,
+        training_cases,
+        weights_json,
+    )
+    from foedus.reading.speakers import fit
+
+    if not dirs:
+        raise FoedusError("read fit-speakers needs --gold DIR (repeat for several folders)")
+    if alpha <= 0:
+        raise FoedusError(f"--alpha must be positive, got {alpha}")
+    for d in [*dirs, *patterns]:
+        if not d.is_dir():
+            raise FoedusError(f"{d}: no such folder")
+    docs = annotated_texts([*dirs, *patterns])
+    if not docs:
+        raise FoedusError("no NAME.txt with a NAME.gold.json beside it in the --gold folders")
+    cases = training_cases(docs)
+    train_only = {d.name for d in patterns}
+    held = {d.group for d in docs} - train_only
+    folds = cross_validate(docs, alpha, train_only) if len(held) > 1 else {}
+    right = sum(r for r, _n in folds.values())
+    total = sum(n for _r, n in folds.values())
+    if out is not None:
+        atomic_write_text(out, weights_json(fit(cases.cases, alpha), docs, alpha))
+    if json_out:
+        print_json(
+            {
+                "texts": len(docs),
+                "quotations": len(cases.cases) + cases.unreachable,
+                "unreachable": cases.unreachable,
+                "alpha": alpha,
+                "leave_one_folder_out": {
+                    g: {"correct": r, "total": n} for g, (r, n) in folds.items()
+                },
+                "accuracy": right / total if total else None,
+                "written": str(out) if out is not None else None,
+            }
+        )
+        return
+    console.print(
+        f"{len(docs)} texts, {len(cases.cases)} quotations to learn from, {cases.unreachable} "
+        "whose gold speaker is no candidate"
+    )
+    for g, (r, n) in folds.items():
+        console.print(f"held out {g:12} {r}/{n} = {r / n:.3f}" if n else f"held out {g}: none")
+    if total:
+        console.print(
+            f"leave-one-folder-out speaker accuracy {right}/{total} = {right / total:.3f}"
+        )
+    if out is not None:
+        console.print(f"weights written to {out}")
+
+
 def register(app: typer.Typer, bench_app: typer.Typer) -> None:
     """Add ``read`` to ``app`` and ``read`` to ``bench_app``."""
 
@@ -29,7 +89,25 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
             ),
         ] = None,
         gold: Annotated[
-            Path | None, typer.Option("--gold", help="Folder of NAME.txt + NAME.gold.json.")
+            list[Path] | None,
+            typer.Option(
+                "--gold",
+                help="Folder of NAME.txt + NAME.gold.json (fit-speakers: repeat for several).",
+            ),
+        ] = None,
+        alpha: Annotated[
+            float, typer.Option("--alpha", help="fit-speakers: the L2 penalty of the ranker.")
+        ] = 0.1,
+        patterns: Annotated[
+            list[Path] | None,
+            typer.Option(
+                "--patterns",
+                help="fit-speakers: gold folders always fitted on, never held out.",
+            ),
+        ] = None,
+        out_file: Annotated[
+            Path | None,
+            typer.Option("--out", help="fit-speakers: write the fitted weights to this file."),
         ] = None,
         into: Annotated[
             Path | None,
@@ -56,6 +134,10 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
         json_out: JsonOption = False,
     ) -> None:
         """Extract actors, events, quantities and quotations from an article (or score: eval).
+
+        ``foedus read fit-speakers --gold DIR …`` cross-validates the speaker ranker on the
+        annotated quotations (leave one folder out) and, with --out, writes the weights fitted
+        on all of them.
 
         With --into PACK.yaml: list what the article adds to the pack (new actors, ties from
         events, flows from quantities, assessments from quotations) as proposals with stable
@@ -133,12 +215,15 @@ def register(app: typer.Typer, bench_app: typer.Typer) -> None:
                     "reject with --reject ID …"
                 )
             return
+        if article == "fit-speakers" and not Path(article).is_file():
+            _fit_speakers(gold or [], patterns or [], alpha, out_file, json_out)
+            return
         if article == "eval" and not Path("eval").is_file():
             from foedus.reading.scoring import evaluate_dir
 
-            if gold is None:
-                raise FoedusError("read eval needs --gold DIR")
-            res = evaluate_dir(gold)
+            if not gold or len(gold) > 1:
+                raise FoedusError("read eval needs one --gold DIR")
+            res = evaluate_dir(gold[0])
             if json_out:
                 print_json(res)
                 return

@@ -351,7 +351,8 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
             # "President Lee Jae-myung": the title is not part of the name.
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
-        if not 2 <= len(tokens) <= 3 + (tokens[-1] in ("Jr.", "Sr.")):
+        # Up to four tokens: "Le Thi Thu Ha" (Vietnamese names often have four).
+        if not 2 <= len(tokens) <= 4 + (tokens[-1] in ("Jr.", "Sr.")):
             continue
         name = " ".join(tokens)
         if any(t in _STOP for t in tokens) or any(gaz.lookup(t) for t in tokens):

@@ -11,8 +11,8 @@ from typing import Any
 from foedus.errors import DataFormatError, DataNotFoundError
 from foedus.reading.depevents import find_events_parsed
 from foedus.reading.events import Event, find_events
-from foedus.reading.gazetteer import load_gazetteer
-from foedus.reading.mentions import find_mentions_and_organs
+from foedus.reading.gazetteer import Gazetteer, load_gazetteer
+from foedus.reading.mentions import Mention, find_mentions_and_organs
 from foedus.reading.nlp import cached_pipeline
 from foedus.reading.offices import office_mentions
 from foedus.reading.quantities import find_quantities
@@ -95,6 +95,19 @@ def _merge(rule: list[Event], parsed: list[Event], mode: str) -> list[Event]:
 EVENT_MODE = "parse"
 
 
+def actor_arguments(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[Mention]]:
+    """The actor mentions of ``text``, and every actor reference events and speakers may use.
+
+    The second list adds, in text order, what is no mention of the output: "the South Korean
+    president" (the office-holder on the article's date) and the state behind a domestic organ
+    ("the China Coast Guard", "KCNA").
+    """
+    mentions, organs = find_mentions_and_organs(text, gaz)
+    described = office_mentions(text, mentions, gaz) + organs
+    arguments = sorted([*mentions, *described], key=lambda m: m.start) if described else mentions
+    return mentions, arguments
+
+
 def read_text(
     text: str,
     doc_id: str = "doc",
@@ -132,15 +145,11 @@ def read_text(
     ['PRK', 'RUS']
     """
     gaz = load_gazetteer()
-    mentions, organs = find_mentions_and_organs(text, gaz)
+    mentions, arguments = actor_arguments(text, gaz)
     actors: dict[str, dict[str, Any]] = {}
     for m in mentions:
         a = actors.setdefault(m.actor_id, {"id": m.actor_id, "type": m.actor_type, "mentions": []})
         a["mentions"].append([m.start, m.end, m.surface])
-    # "the South Korean president": the office-holder on the article's date, as an argument or
-    # speaker only (a description is not a mention of the output).
-    described = office_mentions(text, mentions, gaz) + organs
-    arguments = sorted([*mentions, *described], key=lambda m: m.start) if described else mentions
     events = find_events(text, arguments, gaz)
     if nlp is None and use_model:
         nlp = cached_pipeline()[0]

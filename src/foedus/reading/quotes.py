@@ -12,25 +12,24 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from foedus.reading.mentions import STATE_AGENCIES, Mention
+import numpy as np
+from numpy.typing import NDArray
 
-SPEECH = re.compile(
-    r"\b(?:said|says|say|added|adds|argued|argues|told|wrote|writes|noted|notes|warned|asserted|"
-    r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|"
-    r"[Aa]ccording to|put it|asked|replied|declared|concluded|suggested|cautioned|accused|"
-    r"accusing|denounced|condemned|urged|vowed|stated|announced|called|described|warning|saying|"
-    r"adding|arguing|insisting|noting|describing|calling|telling|tells)\b"
+from foedus.reading.cues import (
+    ASIDE,
+    SENTENCE_END,
+    SPEECH,
+    UNNAMED,
+    UNNAMED_LEADER,
 )
+from foedus.reading.mentions import STATE_AGENCIES, Mention
+from foedus.reading.speakers import QuoteContext, choose, shipped_weights, walk
+
 _TERM_CUES = re.compile(
     r"(?:so-called|dubbed|calls?|called|calling|termed|known as|labelled|labeled|branded)"
     r"(?:\s+(?:its|their|his|her|the|a|an|this|what))?\s*$"
     # "dubbed it “…”" names a term; "calling it “a crude forgery …”" quotes a judgement.
     r"|(?:dubbed|termed|known as|labelled|labeled|branded)\s+(?:it|them)\s*$"
-)
-#: A sentence end (not "U.S." or an initial) followed by the next sentence's first word.
-_SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z])")
-_CLAUSE_END = re.compile(
-    _SENTENCE_END.pattern + r"|;\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+then\s+"
 )
 #: A verb of saying or naming just before a short quoted phrase makes it the speaker's words:
 #: "warned Seoul of a “merciless response”", "called the relationship “an invincible …”".
@@ -41,32 +40,6 @@ _SPEECH_ACT_BEFORE = re.compile(
 )
 _DET_BEFORE = re.compile(r"\b(?:a|an|the|its|their|his|her|this|that)\s*$", re.IGNORECASE)
 _FINITE = re.compile(r"\b(?:is|are|was|were|has|have|had|will|would|can|could|did|does|do)\b")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
-#: A description instead of a name next to the speech cue: "one Chinese scholar said".
-#: A parenthetical adverb between a speaker and the cue: "The ambassador, however, told …".
-_ASIDE = (
-    r",\s*(?:however|in turn|meanwhile|too|though|also|instead|for (?:its|his|her|their) part)"
-    r"\s*,\s*$"
-)
-_UNNAMED = re.compile(
-    r"\b(?:[Aa]n?|[Oo]ne|[Aa]nother|[Tt]wo|[Tt]hree|[Ss]everal|[Ss]ome|[Mm]any|[Oo]ther)\s+"
-    r"(?:[\w’'-]+\s+){0,4}?"
-    r"(?:official|diplomat|scholar|analyst|expert|researcher|source|observer|aide|lawmaker|"
-    r"legislator|commander|officer|soldier|resident|insider|person|adviser|advisor|academic|"
-    r"professor|economist|strategist|negotiator|envoy|spokesperson|spokesman|spokeswoman|"
-    r"member|veteran|employee)s?\b"
-    # "the official said", "U.S. officials said": unnamed officials are no named speaker.
-    r"|\b(?:[Tt]he\s+(?:[\w’'-]+\s+){0,2}?)?(?:official|diplomat|source|aide|insider)s?\b"
-    # "the ambassador said", "Russia’s ambassador in Ulaanbaatar warned": an unnamed envoy.
-    r"|\b(?:[Tt]he\s+|[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:’s|'s)\s+)(?:[\w’'-]+\s+){0,2}?"
-    r"(?:ambassador|envoy)s?"
-    r"(?:\s+(?:in|to|at)\s+(?:the\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?(?![\w’'-])"
-)
-#: A leader described without a state ("the president said"): no speaker can be named.
-_UNNAMED_LEADER = (
-    r"(?:^|\s)[Tt]he\s+(?:[a-z]+\s+){0,2}?(?:president|prime minister|chancellor|premier|"
-    r"foreign minister|defen[cs]e minister)\s*$"
-)
 #: Words after a closing mark that continue a sentence: the quotation is no modifier.
 _FUNCTION_AFTER = frozenset(
     re.findall(
@@ -80,43 +53,6 @@ _FUNCTION_AFTER = frozenset(
 _NAMING_BEFORE = re.compile(
     r"\b(?:called|calls|call|calling|described|describes|describing|branded|labelled|labeled)"
     r"\s+(?:[\w’'-]+\s+){1,3}(?:as\s+)?$"
-)
-#: A relative or appositive clause between a speaker and the speech cue: "the Philippines,
-#: whose islands lie close to Taiwan, said …", "Seoul, which had stayed silent, said …".
-_PARENTHESIS = re.compile(
-    # "The UN human rights office, whose staff …, said": up to three words of the organ.
-    r"^(?:’s|'s)?(?:\s+[a-z][\w-]*){0,3},\s+(?:whose|which|who|where|a|an|the|now|once)\b"
-    r"[^“”;]*,\s+$"
-    r"|^(?:’s|'s)?" + _ASIDE
-)
-#: Speech participles after a comma: their subject is the main clause's ("The EU criticised
-#: Mongolia …, saying …" → the EU), never the object right before them.
-_PARTICIPLES = frozenset(
-    (
-        "saying",
-        "calling",
-        "describing",
-        "warning",
-        "adding",
-        "arguing",
-        "insisting",
-        "noting",
-        "accusing",
-        "telling",
-    )
-)
-#: He or she as the subject of the speech cue ("“…,” he says", "she said").
-_PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\s*$|^\s*(?:he|she)\b")
-#: An unnamed person described before the quotation ("the younger prisoner, a 21-year-old
-#: rifleman, says …"): a later "he says" is that person, who has no id.
-_PERSON_DESCRIPTION = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|prisoner|soldier|rifleman|"
-    r"sniper|defector|refugee|resident|farmer|worker|fisherman|sailor|pilot|officer|veteran|"
-    r"survivor|witness|student|mother|father|son|daughter|official|diplomat|analyst|expert|"
-    r"scholar|researcher|adviser|advisor|admiral|general|colonel|commander|envoy|ambassador)"
-    # ... as the subject of a verb of saying, perhaps after an apposition.
-    r"(?:,[^,“”]{0,60},)?\s+(?:says|said|told|tells|recalls|recalled|describes|described|"
-    r"explains|explained|adds|added|insists|insisted)\b"
 )
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|as|called|call|calls|said|says|of)\s*$", re.IGNORECASE
@@ -278,7 +214,7 @@ def _unnamed(
             for k in in_par
         )
         text = frame[phrase[0] : phrase[1]].strip()
-        if _UNNAMED.match(text):
+        if UNNAMED.match(text):
             return True  # "according to a senior Japanese official"
         return bool(text) and not named and not re.match(r"(?:him|her|them|it)\b", text)
     inverted = False
@@ -289,7 +225,7 @@ def _unnamed(
             phrase = (cue.end(), cue.end() + after.end())  # "“…,” said a senior official"
             inverted = True
     else:
-        aside = re.search(_ASIDE, frame[: cue.start()])
+        aside = re.search(ASIDE, frame[: cue.start()])
         end = aside.start() if aside else cue.start()
         start = max(frame.rfind(".", 0, end), frame.rfind(",", 0, end), -1) + 1
         phrase = (start, end)  # "A senior official said that “…”"
@@ -298,146 +234,29 @@ def _unnamed(
     # The description must touch the cue: "two diplomats … for what Vilnius described" is not.
     chunk = frame[phrase[0] : phrase[1]]
     if not any(phrase[0] <= k.start - ps < phrase[1] for k in in_par) and re.search(
-        _UNNAMED_LEADER, chunk if not inverted else chunk.split(",")[0] + " "
+        UNNAMED_LEADER, chunk if not inverted else chunk.split(",")[0] + " "
     ):
         return True  # "In an interview, the president said …": which president is not said
-    for d in _UNNAMED.finditer(chunk):
+    for d in UNNAMED.finditer(chunk):
         if (d.start() <= 3 and inverted) or (not inverted and len(chunk.rstrip()) - d.end() <= 1):
             return True
     return False
 
 
-def _according_actor(
-    frame: str, cue: re.Match[str], in_par: list[Mention], ps: int
-) -> Mention | None:
-    """The actor named in "according to …" ("according to a South Korean readout" → KOR)."""
-    if cue.group(0).lower() != "according to":
-        return None
-    m = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
-    end = cue.end() + (m.end() if m else 0)
-    named = [k for k in in_par if cue.end() <= k.start - ps < end]
-    return named[0] if named else None
+def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContext], list[Mention]]:
+    """The quotations of ``text`` (scare quotes and terms left out), each with its speech cue.
 
-
-def _pronoun_cue(frame: str, cue: re.Match[str], rel_e: int) -> bool:
-    """Whether he or she is the subject of the speech cue ("“…,” he says", "she said “…”")."""
-    if cue.start() >= rel_e:
-        between = frame[rel_e : cue.start()]
-        return bool(
-            _PRONOUN_SUBJECT.search(between)
-            or (
-                not between.strip(' ,”"')
-                and _PRONOUN_SUBJECT.match(frame[cue.end() : cue.end() + 6])
-            )
-        )
-    return _PRONOUN_SUBJECT.search(frame[: cue.start()]) is not None
-
-
-def _clause_actor(
-    frame: str,
-    cue: re.Match[str],
-    rel_s: int,
-    e: int,
-    in_par: list[Mention],
-    ps: int,
-    last_speaker: Mention | None,
-    participle: bool,
-    ended: bool = False,
-) -> Mention | None:
-    """A state or organisation speaking: the first actor of the cue's clause.
-
-    "China’s foreign ministry accused NATO of “…”"; the clause of the cue: "…; Beijing, in
-    turn, accused Japan of “…”", "…, and North Korea’s foreign ministry … warned the EU that it
-    would “…”"; "Its foreign ministry …" is the actor of the sentence before. For a speech
-    participle (``participle``) only the main clause's subject counts (not an object or an
-    actor after a preposition); None when there is none. ``ended``: the quotation ends its
-    sentence.
+    Returns the contexts in reading order and the candidate speakers: the actor mentions outside
+    quotation marks, sorted by start.
     """
-    cpos = ps + cue.start()
-    upto = cue.start() if cue.start() < rel_s else rel_s
-    ends = [m.end() for m in _CLAUSE_END.finditer(frame, 0, upto)]
-    sent_start = ps + (ends[-1] if ends else 0)
-    after_quote = [m for m in in_par if e < m.start < cpos <= e + 40]
-    before = after_quote or [m for m in in_par if sent_start <= m.start < ps + rel_s]
-    its = re.match(r"\s*(?:[Ii]ts|[Tt]heir)\b", frame[sent_start - ps :])
-    # "Beijing …, and its foreign ministry warned …": the sentence's first actor.
-    ends = [m.end() for m in _SENTENCE_END.finditer(frame, 0, upto)]
-    owner_from = ps + (ends[-1] if ends else 0)
-    owners = [m for m in in_par if owner_from <= m.start < sent_start and m.actor_type != "person"]
-    if its and not owners and len(ends) >= 1:
-        # "North Korea has never admitted … . Its foreign ministry …": the sentence before.
-        prev_from = ps + (ends[-2] if len(ends) >= 2 else 0)
-        owners = [
-            m for m in in_par if prev_from <= m.start < owner_from and m.actor_type != "person"
-        ]
-    if its and owners:
-        return owners[0]
-    if its and last_speaker is not None and last_speaker.actor_type != "person":
-        return last_speaker  # "Its foreign ministry warned Seoul …": the same actor
-    if participle:
-        # "After meeting Putin in Moscow, Xi praised Russia, saying …": not the opening phrase.
-        intro = re.match(
-            r"\s*(?:After|Before|During|Following|Despite|Since|While|When|Although|Though|"
-            r"Unlike|As|In|On|At|With)\b[^,“”]*,",
-            frame[sent_start - ps : cue.start()],
-        )
-        main_from = sent_start + (intro.end() if intro else 0)
-        main = [
-            m
-            for m in in_par
-            if main_from <= m.start < cpos
-            and not re.search(
-                r"\b(?:in|on|at|to|from|with|by|for|against|over|after|before|since|about|"
-                r"into|toward|towards|despite)\s+(?:the\s+)?$",
-                frame[max(0, m.start - ps - 20) : m.start - ps],
-            )
-        ]
-        if not main or its:
-            return None
-        head = main[0]  # "Foreign ministers of the G7 condemned …": of counts
-        nxt = main[1] if len(main) > 1 else None
-        if (
-            nxt is not None
-            and nxt.actor_type == "person"
-            and re.fullmatch(
-                r"(?:’s|'s)?(?:\s+[\w-]+){0,3}\s+", frame[head.end - ps : nxt.start - ps]
-            )
-        ):
-            return nxt  # "The outgoing NATO chief Jens Stoltenberg …, saying": the person
-        return head
-
-    if before:
-        return before[0]
-    # The actor nearest the cue, but in the cue's own sentence ("In Tokyo, the chief cabinet
-    # secretary told reporters …" does not borrow the next sentence's China).
-    lo = max(
-        (x.end() for x in _SENTENCE_END.finditer(frame, 0, min(cue.start(), rel_s))), default=0
-    )
-    stop = _SENTENCE_END.search(frame, max(cue.end(), e - ps))
-    hi = stop.start() if stop else len(frame)
-    if ended and cue.start() < e - ps:
-        hi = min(hi, e - ps + 1)  # the quotation closed its sentence: "… was “purely defensive.”"
-    near = [m for m in in_par if ps + lo <= m.start < ps + hi]
-    return min(near, key=lambda m: abs(m.start - cpos)) if near else None
-
-
-def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
-    """Quotations with resolved speakers (see module docstring)."""
     segs = find_segments(text)
     inside = bytearray(len(text) + 1)
     for s, e in segs:
         inside[max(0, s - 1) : e + 1] = b"\x01" * (e + 1 - max(0, s - 1))
     outside = [m for m in mentions if not inside[m.start]]
     speakers = [m for m in outside if m.actor_type in ("person", "org", "state")]
-    intro: dict[str, Mention] = {}
-    for m in outside:
-        if m.actor_type == "person" and m.actor_id not in intro and " " in m.surface:
-            intro[m.actor_id] = m
     sp_starts = [m.start for m in speakers]
-    persons_all = [m for m in speakers if m.actor_type == "person"]
-    pe_starts = [m.start for m in persons_all]
-    quotes: list[Quote] = []
-    last_speaker: Mention | None = None
+    contexts: list[QuoteContext] = []
     for s, e in segs:
         ps, pe = _sentence_bounds(text, s)
         frame_chars = [c if not inside[ps + k] else " " for k, c in enumerate(text[ps:pe])]
@@ -451,10 +270,18 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
             key=lambda c: max(rel_s - c.end(), c.start() - rel_e, 0),
             default=None,
         )
-        if cue is not None and cue.start() >= rel_e and text[e - 1 : e] == ".":
+        if (
+            cue is not None
+            and cue.start() >= rel_e
+            and (
+                text[e - 1 : e] == "."
+                or re.search(r"\b(?:and|while|whereas|but)\b|;", frame[rel_e : cue.start()])
+            )
+        ):
             # "Rudenko told TASS that … “another step.” A Pentagon spokesman said …": the
-            # quotation closed its sentence; a cue of that sentence comes first.
-            lo = max((x.end() - ps for x in _SENTENCE_END.finditer(text, ps, s - 1)), default=0)
+            # quotation closed its sentence; a cue of that sentence comes first. So too when
+            # the cue after it opens another clause: "… make it “…,” while KCNA accused …".
+            lo = max((x.end() - ps for x in SENTENCE_END.finditer(text, ps, s - 1)), default=0)
             earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
             if earlier:
                 cue = earlier[-1]
@@ -483,14 +310,13 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
         if term or (words <= 4 and cue is None):
             continue
         in_par = speakers[bisect.bisect_left(sp_starts, ps) : bisect.bisect_left(sp_starts, pe)]
-        speaker: Mention | None = None
         if cue is not None and cue.group(0).lower() == "according to" and cue.start() >= rel_e:
             # "X said it was “…,” according to a statement": the statement names nobody, the
             # cue before the quotation does.
             phrase = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
             end = cue.end() + (phrase.end() if phrase else 0)
             # (sentence ends read on the text: a closing quotation may end a sentence)
-            lo = max((x.end() - ps for x in _SENTENCE_END.finditer(text, ps, s - 1)), default=0)
+            lo = max((x.end() - ps for x in SENTENCE_END.finditer(text, ps, s - 1)), default=0)
             earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
             in_phrase = [k for k in in_par if cue.end() <= k.start - ps < end]
             named = bool(in_phrase)
@@ -506,93 +332,54 @@ def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
                 and (not named or (by_person and not person_named))
             ):
                 cue = earlier[-1]
-        if cue is not None and _unnamed(frame, cue, rel_s, rel_e, in_par, ps):
-            # "“…,” one Chinese scholar said", "according to the Central News Agency": the
-            # speaker is not named (and not in the gazetteer); attributing one would be a guess.
-            quotes.append(Quote(s, e, None, None, None))
-            continue
-        according = _according_actor(frame, cue, in_par, ps) if cue is not None else None
-        if according is not None:
-            speaker = according  # "according to a South Korean readout, …": that state
-        elif cue is not None:
-            cpos = ps + cue.start()
-            persons = [m for m in in_par if m.actor_type == "person"]
-            # The actor just before the cue is its subject: "The Kremlin said the visit was
-            # “…”. Dmitry Peskov … added" — the first quotation is the Kremlin's.
-            k = bisect.bisect_left([m.start for m in in_par], cpos) - 1
-            subject = in_par[k] if k >= 0 and cpos < s else None
-            if subject is not None and not re.fullmatch(
-                r"(?:’s|'s)?(?:\s+[\w-]+){0,3}\s+", text[subject.end : cpos]
-            ):
-                subject = None
-            if subject is None and cpos < s:
-                # "the Philippines, whose islands lie near Taiwan, said …": the actor before the
-                # clause set off by commas.
-                for m in reversed(in_par[: k + 1]):
-                    if _PARENTHESIS.match(frame[m.end - ps : cue.start()]):
-                        subject = m
-                        break
-            participle = (
-                cue.group(0) in _PARTICIPLES
-                and cpos < s
-                and re.search(r",\s*$", frame[: cue.start()]) is not None
-            )
-            if participle and (
-                (main := _clause_actor(frame, cue, rel_s, e, in_par, ps, last_speaker, True))
-                is not None
-            ):
-                speaker = main  # "The EU criticised Mongolia …, saying …": its subject speaks
-            elif subject is not None:
-                speaker = subject
-            elif persons:
-                speaker = min(persons, key=lambda m: abs(m.start - cpos))
-            elif _pronoun_cue(frame, cue, rel_e):
-                # "he says" names a person, never a state: the person described before the
-                # quotation if unnamed ("the younger prisoner, a … rifleman, says"), else the
-                # last person speaker, else the last person named before.
-                if _PERSON_DESCRIPTION.search(frame[:rel_s]):
-                    quotes.append(Quote(s, e, None, None, None))
-                    continue
-                if last_speaker is not None and last_speaker.actor_type == "person":
-                    speaker = last_speaker
-                else:
-                    k = bisect.bisect_left(pe_starts, s)
-                    speaker = persons_all[k - 1] if k else None
-                if speaker is None:
-                    quotes.append(Quote(s, e, None, None, None))
-                    continue
-            elif _PRONOUN.search(frame) and last_speaker is not None:
-                speaker = last_speaker
-            elif in_par:
-                ended = text[e - 1 : e] in (".", "!", "?")
-                speaker = _clause_actor(
-                    frame, cue, rel_s, e, in_par, ps, last_speaker, False, ended
-                )
-                if speaker is None:
-                    # No actor in the cue's sentence: someone unnamed spoke ("In Tokyo, the chief
-                    # cabinet secretary told reporters …"), not the last speaker.
-                    quotes.append(Quote(s, e, None, None, None))
-                    continue
-            else:
-                k = bisect.bisect_left(pe_starts, ps)
-                speaker = persons_all[k - 1] if k else None
-        else:
-            k = bisect.bisect_left(pe_starts, s)
-            speaker = persons_all[k - 1] if k else last_speaker
-        if speaker is None and last_speaker is not None:
-            speaker = last_speaker
-        if speaker is None:
-            quotes.append(Quote(s, e, None, None, None))
-            continue
-        last_speaker = speaker
-        first = intro.get(speaker.actor_id, speaker)
-        quotes.append(
-            Quote(
+        contexts.append(
+            QuoteContext(
+                text,
                 s,
                 e,
-                speaker.actor_id,
+                ps,
+                pe,
+                frame,
+                None if cue is None else (cue.start(), cue.end(), cue.group(0)),
+                cue is not None and _unnamed(frame, cue, rel_s, rel_e, in_par, ps),
+            )
+        )
+    return contexts, speakers
+
+
+def find_quotes(
+    text: str, mentions: list[Mention], weights: NDArray[np.float64] | None = None
+) -> list[Quote]:
+    """Quotations with their speakers, ranked by :mod:`foedus.reading.speakers`.
+
+    ``weights`` replaces the shipped ranking weights (cross-validation passes its own).
+    """
+    contexts, speakers = quote_contexts(text, mentions)
+    w = shipped_weights() if weights is None else weights
+    chosen = walk(contexts, speakers, lambda _i, ids, x: choose(ids, x, w))
+    intro: dict[str, Mention] = {}
+    kinds: dict[str, str] = {}
+    for m in speakers:
+        kinds.setdefault(m.actor_id, m.actor_type)
+        if m.actor_type == "person" and m.actor_id not in intro and " " in m.surface:
+            intro[m.actor_id] = m
+    first_any: dict[str, Mention] = {}
+    for m in speakers:
+        first_any.setdefault(m.actor_id, m)
+    quotes: list[Quote] = []
+    for ctx, speaker_id in zip(contexts, chosen, strict=True):
+        if speaker_id is None:
+            quotes.append(Quote(ctx.start, ctx.end, None, None, None))
+            continue
+        first = intro.get(speaker_id, first_any[speaker_id])
+        person = kinds[speaker_id] == "person"
+        quotes.append(
+            Quote(
+                ctx.start,
+                ctx.end,
+                speaker_id,
                 first.surface,
-                _affiliation(text, first) if speaker.actor_type == "person" else None,
+                _affiliation(text, first) if person else None,
             )
         )
     return quotes
