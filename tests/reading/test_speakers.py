@@ -33,7 +33,7 @@ from foedus.reading.speakers import (
 )
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
-SETS = ("heldout", "train2", "train3", "train4", "train5")
+SETS = ("heldout", "train2", "train3", "train4", "train5", "train6")
 
 
 def _simulated(
@@ -188,8 +188,8 @@ def test_leave_one_set_out_accuracy(tmp_path: Path, seeds_dir: Path) -> None:
     assert set(folds) == {"dev", *SETS}
     right = sum(r for r, _n in folds.values())
     total = sum(n for _r, n in folds.values())
-    assert total == 203
-    # Measured 200/203 (docs/reading.md); a regression guard, well above the 0.90 target.
+    assert total == 249
+    # Measured 243/249 (docs/reading.md); a regression guard, above the 0.90 target.
     assert right / total >= 0.95
 
 
@@ -232,3 +232,33 @@ def test_fit_speakers_cli_errors(
 ) -> None:
     assert main(args) == 2
     assert message in capsys.readouterr().err
+
+
+def _ranked(text: str) -> list[str | None]:
+    _m, args = actor_arguments(text, load_gazetteer())
+    contexts, sp = quote_contexts(text, args)
+    w = shipped_weights()
+    return walk(contexts, sp, lambda _i, ids, x: choose(ids, x, w))
+
+
+def test_train6_generalisations_on_our_own_sentences() -> None:
+    # ", and" before a second verb keeps the clause's subject.
+    assert _ranked(
+        "In May the Dutch government fined Baltic Freight Shipping, a Latvian company that had "
+        "carried parts for years, and warned that others would be “next in line.”"
+    ) == ["NLD"]
+    # "It" + a speech verb: the thing named in the sentence before.
+    assert _ranked(
+        "The statement issued by NATO ministers was short. It urged Minsk to “stop hosting "
+        "foreign missiles at once.”"
+    ) == ["NATO"]
+    # The second quotation on the same cue keeps its speaker, also when nobody is named.
+    assert _ranked(
+        "“We are not here to lecture,” said a senior Canadian official travelling with Prime "
+        "Minister Mark Carney. “We are here to listen.”"
+    ) == [None, None]
+    # A judging verb is a speech cue; the title before a name belongs to the name.
+    assert _ranked(
+        "Estonia’s defence minister, Hanno Pevkur, dismissed the threat as “noise from a "
+        "neighbour who has run out of arguments.”"
+    ) == ["hanno_pevkur"]

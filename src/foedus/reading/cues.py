@@ -9,15 +9,23 @@ SPEECH = re.compile(
     r"believed|believes|feared|fears|highlighted|stressed|explained|insisted|claimed|"
     r"[Aa]ccording to|put it|asked|replied|declared|concluded|suggested|cautioned|accused|"
     r"accusing|denounced|condemned|urged|vowed|stated|announced|called|described|warning|saying|"
-    r"adding|arguing|insisting|noting|describing|calling|telling|tells)\b"
+    r"adding|arguing|insisting|noting|describing|calling|telling|tells|"
+    # verbs of judging aloud: "dismissed the charge as “…”", "hailed the deal as “…”"
+    r"dismissed|dismisses|rejected|hailed|welcomed|praised|criticised|criticized|blamed|"
+    r"branded|labelled|labeled|termed|threatened|promised|pledged|conceded|acknowledged|"
+    r"admitted|recalled|observed|remarked|countered|responded|reiterated|states|adds|calls|"
+    r"reported|reports)\b"
 )
 #: A sentence end (not "U.S." or an initial) followed by the next sentence's first word.
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z])")
 CLAUSE_END = re.compile(
     SENTENCE_END.pattern
-    + r"|;\s+|,\s+(?:and|but|while|whereas)\s+|\s+and\s+then\s+"
-    # "… a direct participant,” while KCNA …": the comma sits inside the quotation.
-    + r"|,”\s+(?:and|but|while|whereas)\s+|”\s+(?:but|while|whereas)\s+"
+    # ", and" opens a clause when a subject follows it, not a second verb or a participle
+    # ("…, and warned that …", "…, and seen by …" keep the clause's subject); the comma may
+    # sit inside a quotation that ends there ("… a direct participant,” while KCNA …").
+    + r"|;\s+|,”?\s+(?:and|but)\s+(?=[A-Z“]|(?:the|a|an|its|his|her|their|this|that|these|"
+    r"those|it|he|she|they|we|one|some|many|most|several|other|others)\b)"
+    + r"|,”?\s+(?:while|whereas)\s+|”\s+(?:but|while|whereas)\s+|\s+and\s+then\s+"
 )
 #: A parenthetical adverb between a speaker and the cue: "The ambassador, however, told …".
 ASIDE = (

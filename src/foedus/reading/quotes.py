@@ -229,16 +229,23 @@ def _unnamed(
         end = aside.start() if aside else cue.start()
         start = max(frame.rfind(".", 0, end), frame.rfind(",", 0, end), -1) + 1
         phrase = (start, end)  # "A senior official said that “…”"
+    chunk = frame[phrase[0] : phrase[1]]
+    opening = UNNAMED.match(chunk.lstrip(' ,”"'))
+    if inverted and opening:
+        return True  # "said a senior official travelling with Prime Minister X": not X
     if any(phrase[0] <= k.start - ps < phrase[1] and k.actor_type == "person" for k in in_par):
         return False
     # The description must touch the cue: "two diplomats … for what Vilnius described" is not.
-    chunk = frame[phrase[0] : phrase[1]]
     if not any(phrase[0] <= k.start - ps < phrase[1] for k in in_par) and re.search(
         UNNAMED_LEADER, chunk if not inverted else chunk.split(",")[0] + " "
     ):
         return True  # "In an interview, the president said …": which president is not said
+    # After the quotation the description opens the phrase ("“…,” a senior official in the
+    # presidential office told …"); before it, the description ends at the cue.
+    opens = inverted or cue.start() >= rel_e
     for d in UNNAMED.finditer(chunk):
-        if (d.start() <= 3 and inverted) or (not inverted and len(chunk.rstrip()) - d.end() <= 1):
+        touches = not inverted and len(chunk.rstrip()) - d.end() <= 1
+        if (d.start() <= 3 and opens) or touches:
             return True
     return False
 
@@ -285,6 +292,10 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
             earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
             if earlier:
                 cue = earlier[-1]
+            elif text[e - 1 : e] in (".", "!", "?") and frame[rel_e : cue.start()].strip(' ”"'):
+                # "… calls the dispute “… arithmetic.” Norway, she said, …": a cue of a later
+                # sentence is not this quotation's.
+                cue = None
         term = words <= 8 and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
         # A short quoted noun phrase after a determiner is a term: "the “illicit cooperation”".
         det = _DET_BEFORE.search(text, max(0, s - 12), max(0, s - 1))

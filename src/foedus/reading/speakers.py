@@ -33,6 +33,7 @@ from foedus.reading.cues import (
     PERSON_DESCRIPTION,
     PRONOUN_SUBJECT,
     SENTENCE_END,
+    SPEECH,
     UNNAMED,
 )
 from foedus.reading.mentions import Mention
@@ -83,12 +84,16 @@ FEATURES: tuple[str, ...] = (
     "a_later_sentence",
     "a_earlier_sentence_only",
     "a_displaced_by_description",
+    "a_after_cue",
+    "a_last_speaker_same_cue",
     "n_bias",
     "n_unnamed_phrase",
     "n_person_description",
     "n_no_cue",
     "n_no_actor_in_cue_sentence",
     "n_pronoun",
+    "n_last_speaker",
+    "n_last_speaker_same_cue",
 )
 _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
@@ -109,15 +114,21 @@ _VERB_BEFORE = re.compile(
 )
 _OPENING_PHRASE = re.compile(
     r"\s*(?:After|Before|During|Following|Despite|Since|While|When|Although|Though|Unlike|As|"
-    r"In|On|At|With)\b[^,“”.;]*,\s*"
+    r"In|On|At|With)(?:\s+[^\s,“”.;]+){1,6},\s*"
 )
-_TITLE_GAP = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w-]*){0,3}\s+")
+#: Between an actor and the person it titles: "NATO chief Mark Rutte", "Ukraine’s foreign
+#: minister, Andrii Sybiha".
+_TITLE_GAP = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w-]*){0,3},?\s+")
 _HEAD_OF = re.compile(r"\s*(?:[A-Z]?[a-z-]+\s+){1,3}of\s+(?:the\s+)?")
 #: A gerund after "for" or "of" is done by the object before it: "rebuked NATO for
 #: describing …", "accused Seoul of saying …".
 _GERUND_AFTER = re.compile(r"^(?:’s|'s)?\s+(?:for|of)\s+$")
 _PRONOUN_WORD = re.compile(r"\b(?:he|she|He|She)\b")
-_ITS = re.compile(r"\s*(?:[Ii]ts|[Tt]heir)\b")
+#: "Its foreign ministry said", "It adds that", "They warned": the owner or the thing named
+#: before speaks (a pronoun subject right before the cue; "It is clear" is no speaker).
+_ITS = re.compile(
+    r"\s*(?:[Ii]ts|[Tt]heir)\b|\s*(?:It|They)\s+(?:[a-z]+\s+)?(?=" + SPEECH.pattern + ")"
+)
 _POSSESSIVE = re.compile(r"^(?:’s|'s)\b")
 
 
@@ -165,12 +176,13 @@ def _subject_of(mentions: Sequence[Mention], text: str, lo: int, hi: int) -> str
     inside = [m for m in mentions if start <= m.start < hi]
     for k, m in enumerate(inside):
         if not _governed(text, m, start) or _HEAD_OF.fullmatch(text, start, m.start):
-            # "The outgoing NATO chief Mark Rutte …": the person is the head, NATO its title.
+            # "The outgoing NATO chief Mark Rutte …", "Lavrov’s deputy, Andrei Rudenko, …": the
+            # person is the head, the actor before is part of the title.
             nxt = inside[k + 1] if k + 1 < len(inside) else None
             if (
                 nxt is not None
                 and nxt.actor_type == "person"
-                and m.actor_type != "person"
+                and (m.actor_type != "person" or _POSSESSIVE.match(text[m.end : m.end + 2]))
                 and _TITLE_GAP.fullmatch(text, m.end, nxt.start)
             ):
                 return nxt.actor_id
@@ -191,8 +203,13 @@ def candidate_features(
     last_speaker: str | None,
     last_person: str | None,
     introduced: frozenset[str],
+    same_cue: bool = False,
 ) -> tuple[list[str], NDArray[np.float64]]:
-    """Candidate ids (``NOBODY`` last) and their feature matrix (one row each)."""
+    """Candidate ids (``NOBODY`` last) and their feature matrix (one row each).
+
+    ``same_cue``: the previous quotation hangs on the same speech cue ("“A,” said X. “B.”"),
+    so it most likely has the same speaker.
+    """
     text, ps, pe, frame = ctx.text, ctx.par_start, ctx.par_end, ctx.frame
     starts = _sentence_ends(text, ps, pe, (ctx.start, ctx.end))
     quote_sentence = _span_of(starts, ctx.start, ps, pe)
@@ -244,6 +261,17 @@ def candidate_features(
             prev_lo = starts[k - 1] if k >= 1 else ps
             earlier = [m for m in [*previous_paragraph, *actors] if m.actor_type != "person"]
             owner = _subject_of(earlier, text, prev_lo, cue_sentence[0])
+            if owner is None:
+                # "The communiqué issued by ASEAN … . It urged …": the agent of a document.
+                owner = next(
+                    (
+                        m.actor_id
+                        for m in earlier
+                        if prev_lo <= m.start < cue_sentence[0]
+                        and re.search(r"\bby\s+(?:the\s+)?$", text[max(0, m.start - 8) : m.start])
+                    ),
+                    None,
+                )
     ids: list[str] = []
     rows: dict[str, NDArray[np.float64]] = {}
     before_cue = [m for m in in_par if cue_abs is not None and m.end <= cue_abs[0]]
@@ -356,6 +384,8 @@ def candidate_features(
             mark(r, "a_according_to")
         if m.actor_id == nearest_before:
             mark(r, "a_nearest_before_cue")
+        if not inverted and ce + 3 < m.start < max(cue_sentence[1], quote_sentence[1]):
+            mark(r, "a_after_cue")  # "said that Russia would …": the report, not the reporter
         if m.start >= cue_clause[1] and m.start < cue_sentence[1] and not inverted:
             mark(r, "a_later_clause_than_cue")
     for r in rows.values():
@@ -383,6 +413,8 @@ def candidate_features(
         person = r[_INDEX["a_person"]] > 0
         if actor_id == last_speaker:
             mark(r, "a_last_speaker")
+            if same_cue:
+                mark(r, "a_last_speaker_same_cue")
             if person:
                 mark(r, "a_last_speaker_person")
         if actor_id == last_person:
@@ -410,6 +442,9 @@ def candidate_features(
     nobody[_INDEX["n_no_cue"]] = float(ctx.cue is None)
     nobody[_INDEX["n_no_actor_in_cue_sentence"]] = float(not in_cue_sentence)
     nobody[_INDEX["n_pronoun"]] = float(pronoun)
+    # "“…,” said a senior official. “…”": the next quotation, with no cue of its own, is his.
+    nobody[_INDEX["n_last_speaker"]] = float(last_speaker == NOBODY)
+    nobody[_INDEX["n_last_speaker_same_cue"]] = float(last_speaker == NOBODY and same_cue)
     ids.append(NOBODY)
     return ids, np.vstack([*(rows[i] for i in ids[:-1]), nobody])
 
@@ -434,6 +469,7 @@ def walk(
             first_full.setdefault(m.actor_id, m.start)
     chosen: list[str | None] = []
     last: str | None = None
+    last_cue: int | None = None
     for i, ctx in enumerate(contexts):
         text = ctx.text
         prev_start = text.rfind("\n", 0, max(0, ctx.par_start - 1))
@@ -448,12 +484,20 @@ def walk(
         introduced = frozenset(
             a for a, pos in first_full.items() if prev_start <= pos < ctx.par_end
         )
+        cue_at = None if ctx.cue is None else ctx.par_start + ctx.cue[0]
         ids, x = candidate_features(
-            ctx, speakers[mid:hi], speakers[lo:mid], last, last_person, introduced
+            ctx,
+            speakers[mid:hi],
+            speakers[lo:mid],
+            last,
+            last_person,
+            introduced,
+            same_cue=cue_at is not None and cue_at == last_cue,
         )
+        last_cue = cue_at
         choice = pick(i, ids, x)
         chosen.append(choice)
-        last = choice if choice is not None else last
+        last = NOBODY if choice is None else choice
     return chosen
 
 
