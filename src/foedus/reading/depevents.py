@@ -214,6 +214,12 @@ _CLIMB = ("xcomp", "ccomp", "advcl", "pcomp", "prep", "conj", "acl", "relcl", "p
 #: Objects that make ``send`` a deployment.
 _PERSONNEL = frozenset(
     [
+        "operator",
+        "technician",
+        "medic",
+        "commando",
+        "paratrooper",
+        "conscript",
         "troop",
         "soldier",
         "personnel",

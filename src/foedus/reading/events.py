@@ -54,7 +54,8 @@ SYMMETRIC = frozenset({"AGREE", "CONSULT", "VISIT"})
 #: Objects that make "send" a deployment (troops, engineers, military observers …).
 _PERSONNEL = re.compile(
     r"\b(?:troops|soldiers|personnel|forces|engineers|deminers|sappers|advisers|advisors|"
-    r"instructors|marines|sailors|pilots|workers|military (?:observers|officers))\b"
+    r"instructors|marines|sailors|pilots|workers|operators|technicians|medics|commandos|"
+    r"paratroopers|conscripts|military (?:observers|officers))\b"
 )
 #: Objects that make "send" neither a deployment nor support.
 _NOT_SENT = re.compile(

@@ -78,11 +78,27 @@ def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int
     return best[1] if best else None
 
 
-def _merge(rule: list[Event], parsed: list[Event], mode: str) -> list[Event]:
+def _merge(rule: list[Event], parsed: list[Event], mode: str, text: str = "") -> list[Event]:
     """Combine rule and parse events; see :data:`EVENT_MODE`."""
     if mode == "parse":
         return parsed
     covered = {(e.start, e.end) for e in parsed}
+    if mode == "parse+flows":
+        # A transfer the parse missed but the lexicon found, with its amount right after the
+        # trigger ("shipped about 100,000 tonnes of rice …"): the amount is evidence enough.
+        amounts = [q.start for q in find_quantities(text)]
+        rest = [
+            e
+            for e in rule
+            if e.type in ("SUPPORT", "DEPLOY")
+            and (e.start, e.end) not in covered
+            and not any(p.start <= e.start < p.end or e.start <= p.start < e.end for p in parsed)
+            and any(
+                e.end <= a <= e.end + 60 and not _SENTENCE_BREAK.search(text, e.end, a)
+                for a in amounts
+            )
+        ]
+        return sorted([*parsed, *rest], key=lambda e: e.start)
     if mode == "parse+rule":
         # The parse decides for every trigger it resolved; the rules fill in the rest.
         rest = [e for e in rule if (e.start, e.end) not in covered]
@@ -90,9 +106,11 @@ def _merge(rule: list[Event], parsed: list[Event], mode: str) -> list[Event]:
     raise ValueError(f"unknown event mode {mode!r}")
 
 
-#: How events are found when a model is installed: ``"parse"`` (dependency patterns only) or
-#: ``"parse+rule"`` (dependency patterns; the rule lexicon for triggers the parse left unresolved).
-EVENT_MODE = "parse"
+#: How events are found when a model is installed: ``"parse"`` (dependency patterns only),
+#: ``"parse+rule"`` (dependency patterns; the rule lexicon for triggers the parse left
+#: unresolved) or ``"parse+flows"`` (the parse, plus the lexicon's transfers and deployments the
+#: parse missed whose amount follows the trigger in the same sentence).
+EVENT_MODE = "parse+flows"
 
 
 def actor_arguments(text: str, gaz: Gazetteer) -> tuple[list[Mention], list[Mention]]:
@@ -154,7 +172,7 @@ def read_text(
     if nlp is None and use_model:
         nlp = cached_pipeline()[0]
     if nlp is not None:
-        events = _merge(events, find_events_parsed(text, arguments, nlp, gaz), EVENT_MODE)
+        events = _merge(events, find_events_parsed(text, arguments, nlp, gaz), EVENT_MODE, text)
     ev_json = [
         {
             "type": e.type,

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 _APPROX = (
-    r"(?:(?:roughly|around|about|some|nearly|almost|approximately|more than|over|up to|"
+    r"(?:(?i:roughly|around|about|some|nearly|almost|approximately|more than|over|up to|"
     r"at least|an estimated|as many as)\s+)?"
 )
 #: Number words count as numerals ("three more patrol vessels", "one million barrels").
@@ -111,7 +111,40 @@ UNITS = frozenset(
         "warplanes",
         "yen",
         "pounds",
+        # more personnel, materiel and currencies counted in flows
+        "operators",
+        "technicians",
+        "crews",
+        "medics",
+        "commandos",
+        "paratroopers",
+        "conscripts",
+        "recruits",
+        "volunteers",
+        "airframes",
+        "engines",
+        "components",
+        "radars",
+        "satellites",
+        "bullets",
+        "mortars",
+        "trainloads",
+        "litres",
+        "liters",
+        "won",
+        "roubles",
+        "rubles",
+        "yuan",
+        "rupees",
+        "kroner",
+        "kronor",
+        "hryvnias",
     ]
+)
+#: A count of the dead, wounded or captured is no flow ("6,000 soldiers had been killed").
+_CASUALTY_AFTER = re.compile(
+    r"\s+(?:(?:had|have|has)\s+(?:been\s+)?|were\s+|was\s+|are\s+|being\s+)?"
+    r"(?:killed|wounded|injured|captured|dead|died|lost|missing)\b"
 )
 
 
@@ -190,6 +223,8 @@ def find_quantities(text: str) -> list[Quantity]:
         for w in re.finditer(r"[\w-]+", rest):
             if w.group(0).lower() in UNITS:
                 end = offset + w.end()
+                if _CASUALTY_AFTER.match(text, end):
+                    break  # casualties, not a flow
                 out.append(Quantity(m.start(), end, text[m.start() : end], value, w.group(0)))
                 break
     return out
