@@ -213,7 +213,7 @@ def test_fit_speakers_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     assert set(report["leave_one_folder_out"]) == {"train4", "train5"}
-    assert report["quotations"] == 40 + 45 + 37
+    assert report["quotations"] == 40 + 45 + 49  # train4, train5, the pattern sentences
     written = json.loads(out.read_text("utf-8"))
     assert set(written["weights"]) == set(FEATURES)
     assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind

@@ -13,7 +13,7 @@ SPEECH = re.compile(
     # verbs of judging aloud: "dismissed the charge as “…”", "hailed the deal as “…”"
     r"dismissed|dismisses|rejected|hailed|welcomed|praised|criticised|criticized|blamed|"
     r"branded|labelled|labeled|termed|threatened|promised|pledged|conceded|acknowledged|"
-    r"admitted|recalled|observed|remarked|countered|responded|reiterated|states|adds|calls|"
+    r"admitted|recalled|observed|remarked|countered|responded|reiterated|states|adds|"
     r"reported|reports)\b"
 )
 #: A sentence end (not "U.S." or an initial) followed by the next sentence's first word.

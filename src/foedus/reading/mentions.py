@@ -192,13 +192,16 @@ _SEAT_AS_PLACE = re.compile(r"\b(?:at|in|inside|outside|near|visited|toured)\s+t
 _DEPARTMENT_AFTER = re.compile(r"\s+(?:State|Defen[cs]e|Treasury|Commerce|Justice) Department\b")
 #: Organs of the EU: no mention of it, but what they do or say is the EU's.
 _EU_ORGANS = re.compile(r"\bEuropean (?:Commission|Council|Parliament|External Action Service)\b")
-#: Official news agencies of one-party states speak for their state ("KCNA said" → PRK), like a
-#: ministry; they are organs, not mentions. Agencies of other states are not coded.
+#: State-run news agencies speak for their state ("KCNA said" → PRK, "TASS quoted the ministry"
+#: → RUS), like a ministry; they are organs, not mentions. Agencies that are not state organs
+#: (Yonhap, Kyodo, Reuters) are not coded.
 STATE_AGENCIES = {
     "KCNA": "PRK",
     "Korean Central News Agency": "PRK",
     "Rodong Sinmun": "PRK",
     "Xinhua": "CHN",
+    "TASS": "RUS",
+    "RIA Novosti": "RUS",
 }
 _STATE_AGENCY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, STATE_AGENCIES)) + r")\b")
 #: A capitalised word or "U.S." before a hyphen: the second member of a pair of names.
