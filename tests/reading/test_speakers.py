@@ -33,7 +33,7 @@ from foedus.reading.speakers import (
 )
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
-SETS = ("heldout", "train2", "train3", "train4", "train5", "train6")
+SETS = ("heldout", "train2", "train3", "train4", "train5", "train6", "train7")
 
 
 def _simulated(
@@ -188,8 +188,8 @@ def test_leave_one_set_out_accuracy(tmp_path: Path, seeds_dir: Path) -> None:
     assert set(folds) == {"dev", *SETS}
     right = sum(r for r, _n in folds.values())
     total = sum(n for _r, n in folds.values())
-    assert total == 249
-    # Measured 243/249 (docs/reading.md); a regression guard, above the 0.90 target.
+    assert total == 302
+    # Measured 292/302 (docs/reading.md); a regression guard, above the 0.90 target.
     assert right / total >= 0.95
 
 
@@ -213,7 +213,7 @@ def test_fit_speakers_cli(tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     assert code == 0
     report = json.loads(capsys.readouterr().out)
     assert set(report["leave_one_folder_out"]) == {"train4", "train5"}
-    assert report["quotations"] == 40 + 45 + 49  # train4, train5, the pattern sentences
+    assert report["quotations"] == 40 + 45 + 53  # train4, train5, the pattern sentences
     written = json.loads(out.read_text("utf-8"))
     assert set(written["weights"]) == set(FEATURES)
     assert list(tmp_path.iterdir()) == [out]  # no temporary file left behind
@@ -262,3 +262,25 @@ def test_train6_generalisations_on_our_own_sentences() -> None:
         "Estonia’s defence minister, Hanno Pevkur, dismissed the threat as “noise from a "
         "neighbour who has run out of arguments.”"
     ) == ["hanno_pevkur"]
+
+
+def test_train7_generalisations_on_our_own_sentences() -> None:
+    # Names after capitalised offices, or after a sentence's opening word, are persons; an
+    # institute ending in "Affairs" is not.
+    assert _ranked(
+        "Poland objected, Deputy Foreign Minister Anna Kowal said. For Tomas Berger, a fellow at "
+        "the Centre for Baltic Affairs, the vote showed the limits of unity. “Nobody wants to be "
+        "first,” he said."
+    ) == ["tomas_berger"]
+    # "what it called “…”" quotes a judgement of the sentence's subject.
+    assert _ranked(
+        "Hanoi protested to Beijing over what it called “a violation of our waters.”"
+    ) == ["VNM"]
+    # A delegate described but not named is nobody in particular.
+    assert _ranked("“The door stays open,” a senior Thai delegate said after the meeting.") == [
+        None
+    ]
+    # An infinitive of saying is a cue: the subject of the sentence speaks.
+    assert _ranked(
+        "Putin used the summit to declare that the strait was “open to all who respect it.”"
+    ) == ["vladimir_putin"]

@@ -14,7 +14,9 @@ SPEECH = re.compile(
     r"dismissed|dismisses|rejected|hailed|welcomed|praised|criticised|criticized|blamed|"
     r"branded|labelled|labeled|termed|threatened|promised|pledged|conceded|acknowledged|"
     r"admitted|recalled|observed|remarked|countered|responded|reiterated|states|adds|"
-    r"reported|reports)\b"
+    r"reported|reports|"
+    # infinitives after a verb of intent: "used his speech to declare that …"
+    r"declare|warn|insist|argue|stress|claim|announce)\b"
 )
 #: A sentence end (not "U.S." or an initial) followed by the next sentence's first word.
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z])")
@@ -39,7 +41,7 @@ UNNAMED = re.compile(
     r"(?:official|diplomat|scholar|analyst|expert|researcher|source|observer|aide|lawmaker|"
     r"legislator|commander|officer|soldier|resident|insider|person|adviser|advisor|academic|"
     r"professor|economist|strategist|negotiator|envoy|spokesperson|spokesman|spokeswoman|"
-    r"member|veteran|employee|admiral|general|colonel)s?\b"
+    r"member|veteran|employee|admiral|general|colonel|delegate|representative|participant)s?\b"
     # "a spokesman in Beijing said": where the unnamed person sits is no speaker.
     r"(?:\s+(?:in|from|at)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?![\w’'-]))?"
     # "the official said", "U.S. officials said": unnamed officials are no named speaker.

@@ -71,6 +71,23 @@ _TITLES = frozenset(
         "Deputy",
         "Vice",
         "State",
+        # Offices written in capitals: "Chief Cabinet Secretary Minoru Kihara".
+        "Chief",
+        "Cabinet",
+        "Senior",
+        "Special",
+        "National",
+        "Security",
+        "Adviser",
+        "Advisor",
+        "Trade",
+        "Finance",
+        "Interior",
+        "Unification",
+        "Governor",
+        "Chancellor",
+        "Envoy",
+        "Representative",
         # Ranks and honorifics: "Major Taras Bondar" → taras_bondar.
         "Major",
         "Maj.",
@@ -132,6 +149,12 @@ _ORG_WORDS = frozenset(
         "Commission",
         "Company",
         "Corporation",
+        "Affairs",
+        "Relations",
+        "Security",
+        "Policy",
+        "Strategy",
+        "Research",
         "Logistics",
         "Shipping",
         "Trading",
@@ -359,8 +382,9 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
             name += "."  # "Ferdinand Marcos Jr."
         tokens = name.split()
         start = m.start()
-        while tokens and tokens[0] in _TITLES:
-            # "President Lee Jae-myung": the title is not part of the name.
+        while tokens and (tokens[0] in _TITLES or tokens[0] in _STOP):
+            # "President Lee Jae-myung", "For Farah Idris, …": a title or a sentence's opening
+            # word is not part of the name.
             start += len(tokens[0]) + 1
             tokens = tokens[1:]
         # Up to four tokens: "Le Thi Thu Ha" (Vietnamese names often have four).

@@ -54,6 +54,9 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:called|calls|call|calling|described|describes|describing|branded|labelled|labeled)"
     r"\s+(?:[\w’'-]+\s+){1,3}(?:as\s+)?$"
 )
+_WHAT_IT_CALLED = re.compile(
+    r"\bwhat\s+(?:it|they|he|she|[A-Z][\w’'-]*)\s+(?:called|calls|termed|described\s+as)\s*$"
+)
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|as|called|call|calls|said|says|of)\s*$", re.IGNORECASE
 )
@@ -296,7 +299,12 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
                 # "… calls the dispute “… arithmetic.” Norway, she said, …": a cue of a later
                 # sentence is not this quotation's.
                 cue = None
-        term = words <= 8 and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
+        term = (
+            words <= 8
+            and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
+            # "a protest over what it called “interference in …”": a judgement, quoted
+            and not _WHAT_IT_CALLED.search(text, max(0, s - 40), max(0, s - 1))
+        )
         # A short quoted noun phrase after a determiner is a term: "the “illicit cooperation”".
         det = _DET_BEFORE.search(text, max(0, s - 12), max(0, s - 1))
         term = term or (

@@ -86,6 +86,9 @@ FEATURES: tuple[str, ...] = (
     "a_displaced_by_description",
     "a_after_cue",
     "a_last_speaker_same_cue",
+    "a_modifies_title",
+    "a_previous_sentence_subject",
+    "a_pronoun_previous_subject",
     "n_bias",
     "n_unnamed_phrase",
     "n_person_description",
@@ -118,6 +121,12 @@ _OPENING_PHRASE = re.compile(
 )
 #: Between an actor and the person it titles: "NATO chief Mark Rutte", "Ukraine’s foreign
 #: minister, Andrii Sybiha".
+#: A title right after an actor: "the Malaysian minister", "Chinese officials".
+_TITLE_AFTER = re.compile(
+    r"(?:’s|'s)?\s+(?:[a-z]+\s+){0,2}?(?:minister|president|premier|chancellor|official|diplomat|"
+    r"envoy|ambassador|spokesman|spokeswoman|spokesperson|delegate|leader|secretary|general|"
+    r"commander|analyst|lawmaker|negotiator)s?\b"
+)
 _TITLE_GAP = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w-]*){0,3},?\s+")
 _HEAD_OF = re.compile(r"\s*(?:[A-Z]?[a-z-]+\s+){1,3}of\s+(?:the\s+)?")
 #: A gerund after "for" or "of" is done by the object before it: "rebuked NATO for
@@ -288,6 +297,16 @@ def candidate_features(
         _subject_of(in_par, text, cue_clause[0], anchor) if cue_abs is not None else None
     )
     quote_subject = _subject_of(in_par, text, quote_sentence[0], ctx.start)
+    # The subject of the sentence before the quotation's ("Rubio met Lavrov … . “…,” he said").
+    if quote_sentence[0] > ps:
+        k = bisect.bisect_left(starts, quote_sentence[0])
+        prev_from = starts[k - 1] if k >= 1 else ps
+        prev_subject = _subject_of(in_par, text, prev_from, quote_sentence[0])
+    else:
+        # The quotation opens its paragraph: the last sentence of the paragraph before.
+        before = text.rfind("\n", 0, max(0, ps - 1)) + 1
+        last_start = max(_sentence_ends(text, before, ps, (0, 0)), default=before)
+        prev_subject = _subject_of(previous_paragraph, text, last_start, ps)
     persons = [
         m
         for m in in_par
@@ -335,6 +354,8 @@ def candidate_features(
         r[_INDEX["a_mentions"]] += 1
         if m.actor_id == quote_subject:
             mark(r, "a_quote_sentence_subject")
+        if _TITLE_AFTER.match(text, m.end):
+            mark(r, "a_modifies_title")  # "the Malaysian minister said": a person, unnamed here
         if m.actor_id == first_in_sentence:
             mark(r, "a_first_in_cue_sentence")
         if m.actor_id == nearest_person:
@@ -411,6 +432,10 @@ def candidate_features(
             mark(r, "a_person" if actor_id.islower() else "a_state")
     for actor_id, r in rows.items():
         person = r[_INDEX["a_person"]] > 0
+        if actor_id == prev_subject:
+            mark(r, "a_previous_sentence_subject")
+            if pronoun and person:
+                mark(r, "a_pronoun_previous_subject")
         if actor_id == last_speaker:
             mark(r, "a_last_speaker")
             if same_cue:
