@@ -33,7 +33,7 @@ from foedus.reading.speakers import (
 )
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
-SETS = ("heldout", "train2", "train3", "train4", "train5", "train6", "train7")
+SETS = ("heldout", "train2", "train3", "train4", "train5", "train6", "train7", "train8")
 
 
 def _simulated(
@@ -188,8 +188,8 @@ def test_leave_one_set_out_accuracy(tmp_path: Path, seeds_dir: Path) -> None:
     assert set(folds) == {"dev", *SETS}
     right = sum(r for r, _n in folds.values())
     total = sum(n for _r, n in folds.values())
-    assert total == 302
-    # Measured 292/302 (docs/reading.md); a regression guard, above the 0.90 target.
+    assert total == 351
+    # Measured 339/351 (docs/reading.md); a regression guard, above the 0.90 target.
     assert right / total >= 0.95
 
 
@@ -284,3 +284,26 @@ def test_train7_generalisations_on_our_own_sentences() -> None:
     assert _ranked(
         "Putin used the summit to declare that the strait was “open to all who respect it.”"
     ) == ["vladimir_putin"]
+
+
+def test_train8_generalisations_on_our_own_sentences() -> None:
+    # A name with no title or cue is a person when its surname later acts alone; "When" is no
+    # part of a name.
+    text = (
+        "Ilham Aliyev has never hidden his doubts about the corridor. When Viktor Orban visited "
+        "Baku, Aliyev told him the route was “a road for everyone or for no one.”"
+    )
+    assert _ranked(text) == ["ilham_aliyev"]
+    # Judgements quoted after "what the ministry called" or "that Moscow, …, called".
+    assert _ranked(
+        "Riga protested over what the Latvian foreign ministry called “a staged incident.”"
+    )
+    assert _ranked(
+        "Kyiv welcomed the ruling, a step that Moscow, in comments carried by TASS, called "
+        "“legally void.”"
+    ) == ["RUS"]
+    # An unnamed official with a relative clause before the cue is still unnamed.
+    assert _ranked(
+        "One Japanese official who attended the talks said the Europeans had brought “better "
+        "data than we expected.”"
+    ) == [None]

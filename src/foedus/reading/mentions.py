@@ -296,6 +296,34 @@ _STOP = frozenset(
         "South",
         "Asian",
         "European",
+        # sentence openers that join a name's capitalised run ("When Maxim Ryzhenkov …")
+        "When",
+        "Whether",
+        "Although",
+        "Though",
+        "Since",
+        "As",
+        "Asked",
+        "Then",
+        "Yet",
+        "Still",
+        "Now",
+        "Last",
+        "Next",
+        "Both",
+        "Once",
+        "Until",
+        "During",
+        "Despite",
+        "Under",
+        "From",
+        "Across",
+        "Against",
+        "Without",
+        "Among",
+        "Meanwhile",
+        "However",
+        "Instead",
     ]
 )
 
@@ -373,6 +401,39 @@ def _prev_word(text: str, start: int) -> str:
     return m.group(1).strip(',;:()“”"') if m else ""
 
 
+#: First words that make a capitalised pair a place or a thing, not a given name.
+_NOT_GIVEN = frozenset(
+    [
+        "Western",
+        "Eastern",
+        "Northern",
+        "Southern",
+        "Central",
+        "Every",
+        "Comprehensive",
+        "Strategic",
+        "Council",
+        "General",
+        "Joint",
+        "Federal",
+        "National",
+        "Supreme",
+        "Grand",
+        "Great",
+        "New",
+        "Old",
+        "Upper",
+        "Lower",
+    ]
+)
+#: A finite verb after a bare surname ("Lukashenko told", "Lukashenko, for his part, says").
+_SUBJECT_VERB = (
+    r"(?:has|had|is|was|will|would|did|does|says|said|told|tells|added|adds|argued|argues|"
+    r"wrote|writes|warned|warns|insisted|insists|noted|notes|believes|believed|thinks|thought|"
+    r"met|visited|called|described|declined|refused|replied|agreed)\b"
+)
+
+
 def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
     """Full names introduced in the text (not in the gazetteer) → person id."""
     found: dict[str, str] = {}
@@ -406,7 +467,18 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
             or re.search(r"(?i:said|according to)\s*$", text[max(0, start - 15) : start])
             is not None
         )
-        if cue:
+        # No title, apposition or verb of saying: a name whose surname recurs on its own
+        # ("Alexander Lukashenko has never …", later "Lukashenko told …") is a person too.
+        # The surname must then act as a subject: a verb follows it, perhaps after an aside.
+        surname = tokens[-1]
+        recurs = tokens[0] not in _NOT_GIVEN and any(
+            r.start() != start + len(name) - len(surname)
+            for r in re.finditer(
+                rf"(?<![\w-]){re.escape(surname)}(?:,\s[^,“”]{{1,40}},)?\s+{_SUBJECT_VERB}",
+                text,
+            )
+        )
+        if cue or recurs:
             found.setdefault(name, person_id(name))
     return found
 

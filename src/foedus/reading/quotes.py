@@ -55,7 +55,9 @@ _NAMING_BEFORE = re.compile(
     r"\s+(?:[\w’'-]+\s+){1,3}(?:as\s+)?$"
 )
 _WHAT_IT_CALLED = re.compile(
-    r"\bwhat\s+(?:it|they|he|she|[A-Z][\w’'-]*)\s+(?:called|calls|termed|described\s+as)\s*$"
+    r"\bwhat\s+(?:[\w’'-]+\s+){1,4}?(?:called|calls|termed|described\s+as)\s*$"
+    # "a step that Moscow, in comments carried by TASS, called “…”": an actor judges.
+    r"|\bthat\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?(?:,[^,“”]{1,50},)?\s+(?:called|calls|termed)\s*$"
 )
 _BE_BEFORE = re.compile(
     r"\b(?:is|are|was|were|be|been|being|as|called|call|calls|said|says|of)\s*$", re.IGNORECASE
@@ -247,7 +249,12 @@ def _unnamed(
     # presidential office told …"); before it, the description ends at the cue.
     opens = inverted or cue.start() >= rel_e
     for d in UNNAMED.finditer(chunk):
-        touches = not inverted and len(chunk.rstrip()) - d.end() <= 1
+        # "One South Korean official who took part said …": a relative clause may stand between.
+        rest = chunk[d.end() :]
+        touches = not inverted and (
+            len(chunk.rstrip()) - d.end() <= 1
+            or re.fullmatch(r"\s+(?:who|that)\s[^,.;“”]{0,50}", rest) is not None
+        )
         if (d.start() <= 3 and opens) or touches:
             return True
     return False
@@ -303,7 +310,7 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
             words <= 8
             and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
             # "a protest over what it called “interference in …”": a judgement, quoted
-            and not _WHAT_IT_CALLED.search(text, max(0, s - 40), max(0, s - 1))
+            and not _WHAT_IT_CALLED.search(text, max(0, s - 90), max(0, s - 1))
         )
         # A short quoted noun phrase after a determiner is a term: "the “illicit cooperation”".
         det = _DET_BEFORE.search(text, max(0, s - 12), max(0, s - 1))

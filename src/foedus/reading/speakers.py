@@ -89,6 +89,7 @@ FEATURES: tuple[str, ...] = (
     "a_modifies_title",
     "a_previous_sentence_subject",
     "a_pronoun_previous_subject",
+    "a_before_parenthetical_cue",
     "n_bias",
     "n_unnamed_phrase",
     "n_person_description",
@@ -121,6 +122,11 @@ _OPENING_PHRASE = re.compile(
 )
 #: Between an actor and the person it titles: "NATO chief Mark Rutte", "Ukraine’s foreign
 #: minister, Andrii Sybiha".
+#: An actor followed by a parenthetical cue is what the quotation is about, not who speaks:
+#: "Belarus, the assessment concludes, “…”".
+_PARENTHETICAL_CUE = re.compile(
+    r",\s+(?:the|a|an|its|their|his|her)?\s*(?:[\w’'-]+\s+){0,3}?(?:" + SPEECH.pattern + r"),\s+“"
+)
 #: A title right after an actor: "the Malaysian minister", "Chinese officials".
 _TITLE_AFTER = re.compile(
     r"(?:’s|'s)?\s+(?:[a-z]+\s+){0,2}?(?:minister|president|premier|chancellor|official|diplomat|"
@@ -354,6 +360,8 @@ def candidate_features(
         r[_INDEX["a_mentions"]] += 1
         if m.actor_id == quote_subject:
             mark(r, "a_quote_sentence_subject")
+        if _PARENTHETICAL_CUE.match(text, m.end):
+            mark(r, "a_before_parenthetical_cue")  # "Belarus, the report concludes, “…”"
         if _TITLE_AFTER.match(text, m.end):
             mark(r, "a_modifies_title")  # "the Malaysian minister said": a person, unnamed here
         if m.actor_id == first_in_sentence:
