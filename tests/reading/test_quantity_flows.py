@@ -53,3 +53,14 @@ def test_a_transfer_the_parse_missed_is_kept_with_its_amount(nlp: Any) -> None:
         nlp=nlp,
     )
     assert out["events"] == []
+
+
+def test_passive_deployments_and_sanction_counts(nlp: Any) -> None:
+    out = read_text("Some 2,000 Belarusian engineers were sent to Russia last year.", nlp=nlp)
+    assert [(e["type"], e["source"], e["target"]) for e in out["events"]] == [
+        ("DEPLOY", "BLR", "RUS")
+    ]
+    assert [q["value"] for q in out["quantities"]] == [2000]
+    # What a sanction lists is counted, but it is no flow.
+    out = read_text("The EU blacklisted three Russian tankers and two shipping firms.", nlp=nlp)
+    assert out["quantities"] == []

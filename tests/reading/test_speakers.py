@@ -33,7 +33,7 @@ from foedus.reading.speakers import (
 )
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
-SETS = ("heldout", "train2", "train3", "train4", "train5", "train6", "train7", "train8")
+SETS = ("heldout", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "train9")
 
 
 def _simulated(
@@ -188,8 +188,8 @@ def test_leave_one_set_out_accuracy(tmp_path: Path, seeds_dir: Path) -> None:
     assert set(folds) == {"dev", *SETS}
     right = sum(r for r, _n in folds.values())
     total = sum(n for _r, n in folds.values())
-    assert total == 351
-    # Measured 339/351 (docs/reading.md); a regression guard, above the 0.90 target.
+    assert total == 403
+    # Measured 390/403 (docs/reading.md); a regression guard, above the 0.90 target.
     assert right / total >= 0.95
 
 
@@ -307,3 +307,21 @@ def test_train8_generalisations_on_our_own_sentences() -> None:
         "One Japanese official who attended the talks said the Europeans had brought “better "
         "data than we expected.”"
     ) == [None]
+
+
+def test_train9_generalisations_on_our_own_sentences() -> None:
+    # A colon with no verb of saying in its sentence introduces the quotation.
+    assert _ranked(
+        "“It is a fleet for parades,” said Anna Berg, an analyst in Oslo. Tomas Weber, a "
+        "researcher in Vienna, sees it differently: “It is a fleet for training pilots.”"
+    ) == ["anna_berg", "tomas_weber"]
+    # An unnamed official with an aside before the cue stays unnamed.
+    assert _ranked(
+        "A senior Polish official, speaking on condition of anonymity, put it bluntly: “We "
+        "count trains, not speeches.”"
+    ) == [None]
+    # A family name written first stands for the full name later ("Wang Lei" → Wang).
+    assert _ranked(
+        "The delegation was led by Wang Lei, a colonel at a Beijing academy. Wang also "
+        "defended the drills. “They threaten nobody in this region,” he said."
+    ) == ["wang_lei"]

@@ -16,7 +16,8 @@ SPEECH = re.compile(
     r"admitted|recalled|observed|remarked|countered|responded|reiterated|states|adds|"
     r"reported|reports|"
     # infinitives after a verb of intent: "used his speech to declare that …"
-    r"declare|warn|insist|argue|stress|claim|announce)\b"
+    r"declare|warn|insist|argue|stress|claim|announce|accuse|condemn|denounce|urge|criticise|"
+    r"criticize)\b"
 )
 #: A sentence end (not "U.S." or an initial) followed by the next sentence's first word.
 SENTENCE_END = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z])")

@@ -841,6 +841,23 @@ def _verb_args(
     passive = _children(verb, ["nsubjpass"])
     if passive:
         targets = _actors(passive[0], idx, base, modifiers=True, places=places)
+        if (
+            etype == "DEPLOY"
+            and not _children(verb, ["agent"])
+            and passive[0].lemma_.lower() in _PERSONNEL
+        ):
+            # "About 40 North Korean pilots were sent to an air base in Russia’s Krasnodar
+            # region": the personnel's state sends them to the destination's state.
+            dests = [
+                a
+                for p in _pobjs(verb, _RECIPIENT_PREPS)
+                for h in (p, *_pobjs(p, ["in"]))
+                for a in _actors(h, idx, base, modifiers=True, places=True)
+            ]
+            own = {m.actor_id for m in targets}
+            dests = [a for a in dests if a.actor_id not in own]
+            if targets and dests:
+                return targets, dests[:1]
         return _subject(verb, idx, base), targets
     sources = _subject(verb, idx, base)
     # "shipped shells to Russia", "signed pacts with NATO": the object's phrase names the
@@ -1190,7 +1207,8 @@ def _trigger_type(tok: Any) -> str | None:
             subj = _children(tok, ["nsubj"])
             return "VISIT" if not subj or subj[0].pos_ in ("PROPN", "PRON") else None
         if lemma == "send":
-            sent = [t for o in _children(tok, ["dobj"]) for t in o.subtree]
+            # the object, or a passive's subject ("40 pilots were sent to …")
+            sent = [t for o in _children(tok, ["dobj", "nsubjpass"]) for t in o.subtree]
             if any(t.lemma_.lower() in _PERSONNEL for t in sent):
                 return "DEPLOY"
             mods = [c for o in _children(tok, ["dobj"]) for c in o.children if c.dep_ == "amod"]

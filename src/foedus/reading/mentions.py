@@ -215,9 +215,9 @@ _SEAT_AS_PLACE = re.compile(r"\b(?:at|in|inside|outside|near|visited|toured)\s+t
 _DEPARTMENT_AFTER = re.compile(r"\s+(?:State|Defen[cs]e|Treasury|Commerce|Justice) Department\b")
 #: Organs of the EU: no mention of it, but what they do or say is the EU's.
 _EU_ORGANS = re.compile(r"\bEuropean (?:Commission|Council|Parliament|External Action Service)\b")
-#: State-run news agencies speak for their state ("KCNA said" → PRK, "TASS quoted the ministry"
-#: → RUS), like a ministry; they are organs, not mentions. Agencies that are not state organs
-#: (Yonhap, Kyodo, Reuters) are not coded.
+#: National news agencies speak for their state ("KCNA said" → PRK, "TASS quoted the ministry"
+#: → RUS, "Yonhap called the deliveries …" → KOR), like a ministry; they are organs, not
+#: mentions. Private or cooperative agencies (Kyodo, Reuters) are not coded.
 STATE_AGENCIES = {
     "KCNA": "PRK",
     "Korean Central News Agency": "PRK",
@@ -225,6 +225,7 @@ STATE_AGENCIES = {
     "Xinhua": "CHN",
     "TASS": "RUS",
     "RIA Novosti": "RUS",
+    "Yonhap": "KOR",
 }
 _STATE_AGENCY_RE = re.compile(r"\b(?:" + "|".join(map(re.escape, STATE_AGENCIES)) + r")\b")
 #: A capitalised word or "U.S." before a hyphen: the second member of a pair of names.
@@ -500,9 +501,23 @@ def _surnames(name: str) -> list[str]:
     East Asian order whose given name is hyphenated ("Yoon Hae-jin" → Yoon, Hae-jin)."""
     tokens = [t for t in name.split() if t not in ("Jr.", "Sr.")]
     out = [tokens[-1]]
-    if len(tokens) == 2 and re.fullmatch(rf"[{_UP}][{_LOW}]+-[{_LOW}]+", tokens[1]):
+    if len(tokens) == 2 and (
+        re.fullmatch(rf"[{_UP}][{_LOW}]+-[{_LOW}]+", tokens[1]) or tokens[0] in _FAMILY_FIRST
+    ):
         out.append(tokens[0])
     return out
+
+
+#: Common Chinese, Korean and Vietnamese family names, written first ("Xu Hang" → Xu).
+_FAMILY_FIRST = frozenset(
+    re.findall(
+        r"\w+",
+        "Xu Wang Li Zhang Liu Chen Yang Zhao Huang Zhou Wu Sun Ma Hu Guo He Lin Gao Luo Zheng "
+        "Liang Xie Tang Cao Deng Feng Dong Yu Pan Jiang Cai Lu Wei Xue Ye Du Dai Fu Fang Shen "
+        "Lee Park Choi Jung Kang Cho Yoon Jang Lim Shin Han Oh Seo Kwon Hwang Ahn Song Yoo Hong "
+        "Moon Yang Baek Nam Nguyen Tran Le Pham Hoang Vu Dang Bui Do Ho Ngo Duong Ly",
+    )
+)
 
 
 def _nearest_named(pids: list[str], full_starts: dict[str, list[int]], pos: int) -> str:

@@ -18,7 +18,10 @@ from foedus.reading.offices import office_mentions
 from foedus.reading.quantities import find_quantities
 from foedus.reading.quotes import find_quotes
 
-_FLOW_TYPES = ("SUPPORT", "DEPLOY", "SANCTION")
+#: Events whose amounts are flows: support given and forces deployed. Counts of what a sanction
+#: lists ("blacklisting three vessels") are no flow; none of the 111 gold quantities of the
+#: reading sets measures a sanction.
+_FLOW_TYPES = ("SUPPORT", "DEPLOY")
 _SENTENCE_BREAK = re.compile(r"(?<![A-Z])(?<!\bU\.S)[.!?][”\"]?\s+(?=[“\"A-Z0-9])|;\s|\n")
 
 
@@ -30,7 +33,7 @@ _GOODS_BEFORE = re.compile(
 
 
 def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int | None:
-    """Index of the flow event (SUPPORT, DEPLOY, SANCTION) a quantity at ``start:end`` measures.
+    """Index of the flow event (SUPPORT, DEPLOY) a quantity at ``start:end`` measures.
 
     Only flows in an annotated event count. The event is the nearest flow event of the
     quantity's sentence (semicolons end a clause); a trigger before the quantity is preferred to

@@ -54,6 +54,10 @@ _NAMING_BEFORE = re.compile(
     r"\b(?:called|calls|call|calling|described|describes|describing|branded|labelled|labeled)"
     r"\s+(?:[\w’'-]+\s+){1,3}(?:as\s+)?$"
 )
+#: Any short aside between commas right before a cue ("…, speaking on condition of anonymity,").
+_ANY_ASIDE = re.compile(r",\s[^,.;“”]{1,60},\s*$")
+_COLON = re.compile(":")
+_COLON_END = re.compile(r":\s*$")
 _WHAT_IT_CALLED = re.compile(
     r"\bwhat\s+(?:[\w’'-]+\s+){1,4}?(?:called|calls|termed|described\s+as)\s*$"
     # "a step that Moscow, in comments carried by TASS, called “…”": an actor judges.
@@ -230,7 +234,9 @@ def _unnamed(
             phrase = (cue.end(), cue.end() + after.end())  # "“…,” said a senior official"
             inverted = True
     else:
-        aside = re.search(ASIDE, frame[: cue.start()])
+        aside = re.search(ASIDE, frame[: cue.start()]) or _ANY_ASIDE.search(
+            frame, 0, cue.start()
+        )
         end = aside.start() if aside else cue.start()
         start = max(frame.rfind(".", 0, end), frame.rfind(",", 0, end), -1) + 1
         phrase = (start, end)  # "A senior official said that “…”"
@@ -254,6 +260,8 @@ def _unnamed(
         touches = not inverted and (
             len(chunk.rstrip()) - d.end() <= 1
             or re.fullmatch(r"\s+(?:who|that)\s[^,.;“”]{0,50}", rest) is not None
+            # "A senior official, speaking on condition of anonymity, put it …": an aside
+            or re.fullmatch(r",\s[^,.;“”]{1,60},\s*", rest) is not None
         )
         if (d.start() <= 3 and opens) or touches:
             return True
@@ -306,6 +314,13 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
                 # "… calls the dispute “… arithmetic.” Norway, she said, …": a cue of a later
                 # sentence is not this quotation's.
                 cue = None
+        colon = _COLON_END.search(frame, 0, max(0, rel_s - 1))
+        if colon is not None:
+            # "Okafor, a researcher at …, sees it differently: “…”": with no verb of saying in
+            # its sentence, the colon introduces the quotation and stands for the cue.
+            lo = max((x.end() - ps for x in SENTENCE_END.finditer(text, ps, s - 1)), default=0)
+            if cue is None or cue.end() <= lo:
+                cue = _COLON.match(frame, colon.start())
         term = (
             words <= 8
             and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None

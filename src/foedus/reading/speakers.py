@@ -113,7 +113,8 @@ _APPOSITION_GAP = re.compile(
 )
 #: A verb right before an actor makes it the verb's object: "warned Seoul", "told Putin".
 _VERB_BEFORE = re.compile(
-    r"\b(?:[a-z]+(?:ed|ised|ized)|told|tells|urged|warns|accuses|blamed|pressed|asked|gave|"
+    r"\b(?:[a-z]+(?:ed|ised|ized)|meeting|visiting|calling|urging|telling|told|tells|urged|"
+    r"warns|accuses|blamed|pressed|asked|gave|"
     r"sent|met|visited|called|calls|backed|supports|praised|thanked)\s+(?:the\s+)?$"
 )
 _OPENING_PHRASE = re.compile(
@@ -133,7 +134,17 @@ _TITLE_AFTER = re.compile(
     r"envoy|ambassador|spokesman|spokeswoman|spokesperson|delegate|leader|secretary|general|"
     r"commander|analyst|lawmaker|negotiator)s?\b"
 )
-_TITLE_GAP = re.compile(r"(?:’s|'s)?(?:\s+[a-z][\w-]*){0,3},?\s+")
+_TITLE_GAP = re.compile(
+    r"(?:’s|'s)?(?:\s+(?:[a-z][\w-]*|Defen[cs]e|Foreign|Secretary|Minister|Prime|President|"
+    r"Chief|Deputy|Vice|Trade|Finance|Interior|Security|Adviser|Advisor|General|Envoy|"
+    r"Ambassador|Spokesman|Spokeswoman|Spokesperson)){0,3},?\s+"
+)
+#: A relative clause after an appositive noun ("…, a step that Moscow … called") or "what"
+#: ("over what the Lithuanian foreign ministry called"); not "said that Russia …", whose
+#: "that" opens the reported clause.
+_RELATIVE = re.compile(
+    r"\bwhat\s+(?:the\s+)?|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){1,2}(?:that|which)\s+(?:the\s+)?"
+)
 _HEAD_OF = re.compile(r"\s*(?:[A-Z]?[a-z-]+\s+){1,3}of\s+(?:the\s+)?")
 #: A gerund after "for" or "of" is done by the object before it: "rebuked NATO for
 #: describing …", "accused Seoul of saying …".
@@ -188,8 +199,16 @@ def _subject_of(mentions: Sequence[Mention], text: str, lo: int, hi: int) -> str
     """
     opening = _OPENING_PHRASE.match(text, lo, hi)
     start = opening.end() if opening else lo
+    # "a step that Moscow, in comments …, called": a relative clause's own subject.
+    relative = [r.end() for r in _RELATIVE.finditer(text, start, hi)]
+    if relative:
+        after = [m for m in mentions if m.start == relative[-1]]
+        if after and not _TITLE_AFTER.match(text, after[0].end):
+            return after[0].actor_id
     inside = [m for m in mentions if start <= m.start < hi]
     for k, m in enumerate(inside):
+        if m.actor_type != "person" and _TITLE_AFTER.match(text, m.end):
+            continue  # "the Malaysian minister said": the minister is the subject, not Malaysia
         if not _governed(text, m, start) or _HEAD_OF.fullmatch(text, start, m.start):
             # "The outgoing NATO chief Mark Rutte …", "Lavrov’s deputy, Andrei Rudenko, …": the
             # person is the head, the actor before is part of the title.
@@ -390,9 +409,12 @@ def candidate_features(
                 mark(r, "a_participle_subject")
         if m.end <= cs and m.start >= cue_clause[0] and not prep:
             gap = frame[m.end - ps : cs - ps]
-            if _SUBJECT_GAP.fullmatch(gap) or not gap.strip(" ,"):
+            # "… after meeting Albanese, telling reporters …": a participle's subject is the
+            # main clause's, never the actor right before its comma.
+            bare = not gap.strip(" ,") and not (participle and "," in gap)
+            if _SUBJECT_GAP.fullmatch(gap) or bare:
                 mark(r, "a_subject")
-                if not gap.strip(" ,"):
+                if bare:
                     mark(r, "a_subject_adjacent")
                 if _POSSESSIVE.match(gap):
                     mark(r, "a_possessive_before_cue")
