@@ -234,9 +234,7 @@ def _unnamed(
             phrase = (cue.end(), cue.end() + after.end())  # "“…,” said a senior official"
             inverted = True
     else:
-        aside = re.search(ASIDE, frame[: cue.start()]) or _ANY_ASIDE.search(
-            frame, 0, cue.start()
-        )
+        aside = re.search(ASIDE, frame[: cue.start()]) or _ANY_ASIDE.search(frame, 0, cue.start())
         end = aside.start() if aside else cue.start()
         start = max(frame.rfind(".", 0, end), frame.rfind(",", 0, end), -1) + 1
         phrase = (start, end)  # "A senior official said that “…”"
