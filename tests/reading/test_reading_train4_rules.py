@@ -50,12 +50,14 @@ def test_monitors_and_statutes_are_no_actors() -> None:
     ]
 
 
-def test_an_official_news_agency_speaks_for_its_state_unless_it_only_reports() -> None:
+def test_an_official_news_agency_speaks_for_its_state() -> None:
     text = "The state news agency KCNA said the drills were “a rehearsal for invasion.”"
     assert _speakers(text) == ["PRK"]
     assert _mentions(text) == []
+    # Also after "according to": the held-out gold once gave such a quotation no speaker, every
+    # gold since (train4–train11: KCNA, TASS, Yonhap) gives it the agency's state.
     text = "They saw a plant, “a model of self-reliance,” according to KCNA, which said no more."
-    assert _speakers(text) == [None]
+    assert _speakers(text) == ["PRK"]
 
 
 def test_rule_path_target_stops_at_a_concessive_clause() -> None:

@@ -33,7 +33,19 @@ from foedus.reading.speakers import (
 )
 
 FIX = Path(__file__).resolve().parents[1] / "fixtures" / "reading"
-SETS = ("heldout", "train2", "train3", "train4", "train5", "train6", "train7", "train8", "train9")
+SETS = (
+    "heldout",
+    "train2",
+    "train3",
+    "train4",
+    "train5",
+    "train6",
+    "train7",
+    "train8",
+    "train9",
+    "train10",
+    "train11",
+)
 
 
 def _simulated(
@@ -188,8 +200,8 @@ def test_leave_one_set_out_accuracy(tmp_path: Path, seeds_dir: Path) -> None:
     assert set(folds) == {"dev", *SETS}
     right = sum(r for r, _n in folds.values())
     total = sum(n for _r, n in folds.values())
-    assert total == 403
-    # Measured 390/403 (docs/reading.md); a regression guard, above the 0.90 target.
+    assert total == 507
+    # Measured 489/507 (docs/reading.md); a regression guard, above the 0.90 target.
     assert right / total >= 0.95
 
 
@@ -325,3 +337,20 @@ def test_train9_generalisations_on_our_own_sentences() -> None:
         "The delegation was led by Wang Lei, a colonel at a Beijing academy. Wang also "
         "defended the drills. “They threaten nobody in this region,” he said."
     ) == ["wang_lei"]
+
+
+def test_train10_and_train11_generalisations_on_our_own_sentences() -> None:
+    # An unnamed person who said something, quoted with "he said" in the next sentence.
+    assert _ranked(
+        "Olaf Scholz spoke first. One diplomat in Rome said the plan had never been about Asia. "
+        "“We objected to the timing, not the idea,” he said."
+    ) == [None]
+    # A name followed by "of the <Institute>" is a person, the institute's name is not.
+    assert _ranked(
+        "Lee Jin-woo of the Korea Institute for Maritime Economics called the port “a shop "
+        "window with nothing behind it.”"
+    ) == ["lee_jin_woo"]
+    # An agency named in "according to" speaks for its state.
+    assert _ranked("Aeroflot, according to TASS, will open “a weekly service to the coast.”") == [
+        "RUS"
+    ]

@@ -13,7 +13,8 @@ SPEECH = re.compile(
     # verbs of judging aloud: "dismissed the charge as “…”", "hailed the deal as “…”"
     r"dismissed|dismisses|rejected|hailed|welcomed|praised|criticised|criticized|blamed|"
     r"branded|labelled|labeled|termed|threatened|promised|pledged|conceded|acknowledged|"
-    r"admitted|recalled|observed|remarked|countered|responded|reiterated|states|adds|"
+    r"admitted|recalled|observed|remarked|countered|responded|reiterated|states|adds|calls|"
+    r"describes|"
     r"reported|reports|"
     # infinitives after a verb of intent: "used his speech to declare that …"
     r"declare|warn|insist|argue|stress|claim|announce|accuse|condemn|denounce|urge|criticise|"
@@ -63,11 +64,13 @@ PRONOUN_SUBJECT = re.compile(r"\b(?:he|she|He|She)\s*$|^\s*(?:he|she)\b")
 #: An unnamed person described before the quotation ("the younger prisoner, a 21-year-old
 #: rifleman, says …"): a later "he says" is that person, who has no id.
 PERSON_DESCRIPTION = re.compile(
-    r"\b(?:[Tt]he|[Aa]n?)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|prisoner|soldier|rifleman|"
+    r"\b(?:[Tt]he|[Aa]n?|[Oo]ne|[Aa]nother)\s+(?:[\w’'-]+\s+){0,3}?(?:man|woman|prisoner|"
+    r"soldier|rifleman|legislator|lawmaker|delegate|"
     r"sniper|sapper|medic|nurse|doctor|engineer|driver|trader|smuggler|guard|welder|"
     r"defector|refugee|resident|farmer|worker|fisherman|sailor|pilot|officer|veteran|"
     r"survivor|witness|student|mother|father|son|daughter|official|diplomat|analyst|expert|"
     r"scholar|researcher|adviser|advisor|admiral|general|colonel|commander|envoy|ambassador)"
+    r"(?:\s+(?:in|from|at)\s+[A-Z][\w’'-]*)?"
     # ... as the subject of a verb of saying, perhaps after an apposition or a relative clause.
     r"(?:,[^,“”]{0,80},|\s+(?:who|whose)\s[^“”.]{0,80}?,?)?\s+(?:says|said|told|tells|"
     r"recalls|recalled|describes|described|explains|explained|adds|added|insists|insisted)\b"

@@ -427,6 +427,12 @@ _NOT_GIVEN = frozenset(
         "Lower",
     ]
 )
+#: A title, perhaps with its post, right before a name set off by a comma.
+_TITLE_BEFORE = re.compile(
+    r"\b(?:ambassador|minister|secretary|spokesman|spokeswoman|spokesperson|envoy|chief|"
+    r"adviser|advisor|president|chancellor|commander|director|analyst|researcher)"
+    r"(?:\s+(?:in|to|at|for)\s+[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)?,\s+$"
+)
 #: A finite verb after a bare surname ("Lukashenko told", "Lukashenko, for his part, says").
 _SUBJECT_VERB = (
     r"(?:has|had|is|was|will|would|did|does|says|said|told|tells|added|adds|argued|argues|"
@@ -444,7 +450,12 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
             name += "."  # "Ferdinand Marcos Jr."
         tokens = name.split()
         start = m.start()
-        while tokens and (tokens[0] in _TITLES or tokens[0] in _STOP):
+        while tokens and (
+            tokens[0] in _TITLES
+            or tokens[0] in _STOP
+            # "Korean President Lee Jae-myung": a word before a title belongs to the title
+            or (len(tokens) > 2 and tokens[1] in _TITLES)
+        ):
             # "President Lee Jae-myung", "For Farah Idris, …": a title or a sentence's opening
             # word is not part of the name.
             start += len(tokens[0]) + 1
@@ -467,6 +478,14 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
             or re.match(rf",?\s+{_SPEECH_AFTER}\b", after) is not None
             or re.search(r"(?i:said|according to)\s*$", text[max(0, start - 15) : start])
             is not None
+            # "Jung Min-ho of the Korea Institute …", "Oleksandr Hrytsenko has learned …"
+            or (
+                # (not inside an institution's name: "Institute for Peace Economics called")
+                before.lower() not in ("for", "of", "the", "and")
+                and re.match(rf"\s+of\s+the\s+[A-Z]|\s+{_SUBJECT_VERB}", after) is not None
+            )
+            # "Russia’s ambassador in Seoul, Georgy Zinoviev, …": a title in apposition before
+            or _TITLE_BEFORE.search(text, max(0, start - 60), start) is not None
         )
         # No title, apposition or verb of saying: a name whose surname recurs on its own
         # ("Alexander Lukashenko has never …", later "Lukashenko told …") is a person too.
@@ -475,7 +494,7 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
         recurs = tokens[0] not in _NOT_GIVEN and any(
             r.start() != start + len(name) - len(surname)
             for r in re.finditer(
-                rf"(?<![\w-]){re.escape(surname)}(?:,\s[^,“”]{{1,40}},)?\s+{_SUBJECT_VERB}",
+                rf"(?<![\w-]){re.escape(surname)}(?:,\s[^,“”]{{1,100}},)?\s+{_SUBJECT_VERB}",
                 text,
             )
         )

@@ -90,6 +90,7 @@ FEATURES: tuple[str, ...] = (
     "a_previous_sentence_subject",
     "a_pronoun_previous_subject",
     "a_before_parenthetical_cue",
+    "a_passive_agent",
     "n_bias",
     "n_unnamed_phrase",
     "n_person_description",
@@ -123,6 +124,11 @@ _OPENING_PHRASE = re.compile(
 )
 #: Between an actor and the person it titles: "NATO chief Mark Rutte", "Ukraine’s foreign
 #: minister, Andrii Sybiha".
+#: The agent of a passive speech act: "were accused by Ukraine’s foreign ministry".
+_PASSIVE_BY = re.compile(
+    r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+)?(?:accused|criticised|criticized|"
+    r"condemned|denounced|described|called|warned|urged|blamed|praised)\s+by\s+(?:the\s+)?$"
+)
 #: An actor followed by a parenthetical cue is what the quotation is about, not who speaks:
 #: "Belarus, the assessment concludes, “…”".
 _PARENTHETICAL_CUE = re.compile(
@@ -379,6 +385,8 @@ def candidate_features(
         r[_INDEX["a_mentions"]] += 1
         if m.actor_id == quote_subject:
             mark(r, "a_quote_sentence_subject")
+        if _PASSIVE_BY.search(text, max(ps, m.start - 40), m.start):
+            mark(r, "a_passive_agent")  # "were accused by Ukraine’s foreign ministry of …"
         if _PARENTHETICAL_CUE.match(text, m.end):
             mark(r, "a_before_parenthetical_cue")  # "Belarus, the report concludes, “…”"
         if _TITLE_AFTER.match(text, m.end):
