@@ -441,9 +441,16 @@ _SUBJECT_VERB = (
 )
 
 
+_ACTING = re.compile(rf"(?<![\w-])({_NAME_TOKEN})(?:,\s[^,“”]{{1,100}},)?\s+{_SUBJECT_VERB}")
+
+
 def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
     """Full names introduced in the text (not in the gazetteer) → person id."""
     found: dict[str, str] = {}
+    # Capitalised words acting as a subject ("Lukashenko told"), read once for the whole text.
+    acting: dict[str, list[int]] = {}
+    for a in _ACTING.finditer(text):
+        acting.setdefault(a.group(1), []).append(a.start())
     for m in _PERSON_RE.finditer(text):
         name = m.group(1)
         if name.endswith((" Jr", " Sr")) and text.startswith(".", m.end()):
@@ -492,11 +499,7 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
         # The surname must then act as a subject: a verb follows it, perhaps after an aside.
         surname = tokens[-1]
         recurs = tokens[0] not in _NOT_GIVEN and any(
-            r.start() != start + len(name) - len(surname)
-            for r in re.finditer(
-                rf"(?<![\w-]){re.escape(surname)}(?:,\s[^,“”]{{1,100}},)?\s+{_SUBJECT_VERB}",
-                text,
-            )
+            at != start + len(name) - len(surname) for at in acting.get(surname, ())
         )
         if cue or recurs:
             found.setdefault(name, person_id(name))
