@@ -364,6 +364,14 @@ def candidate_features(
     def mark(r: NDArray[np.float64], name: str, value: float = 1.0) -> None:
         r[_INDEX[name]] = max(r[_INDEX[name]], value)
 
+    # Roles that speak against an actor count only when every mention of it has them: named
+    # once as the subject and once as an object, an actor is still a subject.
+    against: dict[str, dict[str, int]] = {}
+
+    def mark_against(actor_id: str, name: str) -> None:
+        counts = against.setdefault(actor_id, {})
+        counts[name] = counts.get(name, 0) + 1
+
     for m in in_par:
         r = row(m.actor_id)
         mark(r, "a_" + m.actor_type if m.actor_type in ("person", "state", "org") else "a_org")
@@ -375,11 +383,11 @@ def candidate_features(
             mark(r, "a_cue_clause")
         prep = _PREPOSITION_BEFORE.search(text, max(ps, m.start - 24), m.start) is not None
         if prep:
-            mark(r, "a_after_preposition")
+            mark_against(m.actor_id, "a_after_preposition")
         if _VERB_BEFORE.search(text, max(ps, m.start - 30), m.start):
-            mark(r, "a_object")
+            mark_against(m.actor_id, "a_object")
         if any(d0 <= m.start and m.end <= d1 for d0, d1 in descriptions):
-            mark(r, "a_in_description")
+            mark_against(m.actor_id, "a_in_description")
         dist = abs(m.start - anchor) if m.start < anchor else abs(m.start - anchor) + 5
         r[_INDEX["a_distance"]] = min(r[_INDEX["a_distance"]], math.log1p(dist / 10))
         r[_INDEX["a_mentions"]] += 1
@@ -390,7 +398,8 @@ def candidate_features(
         if _PARENTHETICAL_CUE.match(text, m.end):
             mark(r, "a_before_parenthetical_cue")  # "Belarus, the report concludes, “…”"
         if _TITLE_AFTER.match(text, m.end):
-            mark(r, "a_modifies_title")  # "the Malaysian minister said": a person, unnamed here
+            # "the Malaysian minister said": a person, unnamed here
+            mark_against(m.actor_id, "a_modifies_title")
         if m.actor_id == first_in_sentence:
             mark(r, "a_first_in_cue_sentence")
         if m.actor_id == nearest_person:
@@ -410,7 +419,7 @@ def candidate_features(
         ):
             mark(r, "a_gerund_agent")
         if m.start >= max(cue_sentence[1], quote_sentence[1]):
-            mark(r, "a_later_sentence")
+            mark_against(m.actor_id, "a_later_sentence")
         if m.actor_id == clause_subject:
             mark(r, "a_clause_subject")
             if participle:
@@ -444,9 +453,17 @@ def candidate_features(
         if m.actor_id == nearest_before:
             mark(r, "a_nearest_before_cue")
         if not inverted and ce + 3 < m.start < max(cue_sentence[1], quote_sentence[1]):
-            mark(r, "a_after_cue")  # "said that Russia would …": the report, not the reporter
+            # "said that Russia would …": the report, not the reporter
+            mark_against(m.actor_id, "a_after_cue")
         if m.start >= cue_clause[1] and m.start < cue_sentence[1] and not inverted:
             mark(r, "a_later_clause_than_cue")
+    in_par_count: dict[str, int] = {}
+    for m in in_par:
+        in_par_count[m.actor_id] = in_par_count.get(m.actor_id, 0) + 1
+    for actor_id, counts in against.items():
+        for name, n in counts.items():
+            if n == in_par_count[actor_id]:
+                mark(rows[actor_id], name)
     for r in rows.values():
         near = r[_INDEX["a_same_sentence"]] or r[_INDEX["a_cue_sentence"]]
         if not near and not r[_INDEX["a_later_sentence"]]:
