@@ -104,7 +104,10 @@ _INDEX = {name: i for i, name in enumerate(FEATURES)}
 
 _PREPOSITION_BEFORE = re.compile(
     r"\b(?:in|on|at|to|from|with|by|for|against|over|after|before|since|about|into|toward|"
-    r"towards|despite|between|of|than|like|on behalf of)\s+(?:the\s+)?$",
+    r"towards|despite|between|of|than|like|on behalf of)\s+(?:the\s+)?"
+    # a title between: "travelling with Prime Minister Mark Carney"
+    r"(?:(?:Prime|Minister|President|Secretary|Foreign|Defen[cs]e|Chief|Deputy|Vice|General|"
+    r"Ambassador|State|Chancellor)\s+){0,3}$",
     re.IGNORECASE,
 )
 _SUBJECT_GAP = re.compile(r"(?:’s|'s)?(?:\s+[\w-]+){0,4}\s+")
@@ -480,11 +483,11 @@ def candidate_features(
         )
         if m.actor_id == owner:
             mark(r, "a_its_owner")
-    for actor_id in (last_speaker, last_person):
-        if actor_id is not None and actor_id != NOBODY and actor_id not in rows:
-            r = row(actor_id)
+    for remembered in (last_speaker, last_person):
+        if remembered is not None and remembered != NOBODY and remembered not in rows:
+            r = row(remembered)
             mark(r, "a_previous_paragraph_only")
-            mark(r, "a_person" if actor_id.islower() else "a_state")
+            mark(r, "a_person" if remembered.islower() else "a_state")
     for actor_id, r in rows.items():
         person = r[_INDEX["a_person"]] > 0
         if actor_id == prev_subject:
