@@ -506,14 +506,21 @@ def _person_candidates(text: str, gaz: Gazetteer) -> dict[str, str]:
     return found
 
 
+_UNDECOMPOSED = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "Ae"}
+)
+
+
 def person_id(name: str) -> str:
     """``firstname_lastname`` in snake case, diacritics folded (``Viktor Halász`` → viktor_halasz).
 
     Examples
     --------
-    >>> person_id("Jun-ho Baek"), person_id("Viktor Halász")
-    ('jun_ho_baek', 'viktor_halasz')
+    >>> person_id("Jun-ho Baek"), person_id("Viktor Halász"), person_id("Radosław Sikorski")
+    ('jun_ho_baek', 'viktor_halasz', 'radoslaw_sikorski')
     """
+    # Letters NFKD does not decompose ("Radosław" → radoslaw, "Søren" → soren).
+    name = name.translate(_UNDECOMPOSED)
     folded = "".join(c for c in unicodedata.normalize("NFKD", name) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "_", folded.lower()).strip("_")
 
