@@ -354,3 +354,13 @@ def test_train10_and_train11_generalisations_on_our_own_sentences() -> None:
     assert _ranked("Aeroflot, according to TASS, will open “a weekly service to the coast.”") == [
         "RUS"
     ]
+
+
+def test_fit_speakers_cli_refuses_a_malformed_gold_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    (tmp_path / "a.txt").write_text("Seoul said it was “fine by us.”\n", encoding="utf-8")
+    (tmp_path / "a.gold.json").write_text('{"quotes": [{"span": 3}]}', encoding="utf-8")
+    assert main(["read", "fit-speakers", "--gold", str(tmp_path)]) == 2
+    err = capsys.readouterr().err
+    assert "a.gold.json" in err and "format" in err

@@ -1,9 +1,10 @@
 """Fitting and cross-validating the speaker ranker on annotated quotations.
 
 The training quotations are the gold files of ANNOTATION.md (``NAME.gold.json`` beside
-``NAME.txt``). A quotation the finder does not find, or whose gold speaker is not among its
-candidates (a name the gazetteer and the name finder missed), cannot be learnt from; it is
-counted, and it counts as an error in cross-validation.
+``NAME.txt``). As in ANNOTATION.md's scoring, speaker accuracy counts the gold quotations the
+finder found; one whose gold speaker is not among its candidates (a name the gazetteer and the
+name finder missed) cannot be learnt from, is counted as unreachable, and is an error in
+cross-validation.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 import numpy as np
 from numpy.typing import NDArray
 
+from foedus.errors import DataFormatError
 from foedus.reading.gazetteer import load_gazetteer
 from foedus.reading.mentions import Mention
 from foedus.reading.pipeline import actor_arguments, load_article
@@ -42,8 +44,13 @@ def annotated_texts(dirs: Iterable[Path]) -> list[AnnotatedText]:
             if not txt.is_file():
                 continue
             text, _sha = load_article(txt)
-            quotes = json.loads(g.read_text("utf-8")).get("quotes", [])
-            gold = tuple((q["span"][0], q["span"][1], q.get("speaker_id")) for q in quotes)
+            try:
+                quotes = json.loads(g.read_text("utf-8")).get("quotes", [])
+                gold = tuple((q["span"][0], q["span"][1], q.get("speaker_id")) for q in quotes)
+            except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+                raise DataFormatError(
+                    g, f"not a gold file of ANNOTATION.md's format: {exc}"
+                ) from None
             out.append(AnnotatedText(Path(d).name, txt.stem, text, gold))
     return out
 
