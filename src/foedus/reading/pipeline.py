@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 import re
+from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ from foedus.reading.gazetteer import Gazetteer, load_gazetteer
 from foedus.reading.mentions import Mention, find_mentions_and_organs
 from foedus.reading.nlp import cached_pipeline
 from foedus.reading.offices import office_mentions
-from foedus.reading.quantities import find_quantities
+from foedus.reading.quantities import Quantity, find_quantities
 from foedus.reading.quotes import find_quotes
 
 #: Events whose amounts are flows: support given and forces deployed. Counts of what a sanction
@@ -81,15 +82,21 @@ def attach_quantity(start: int, end: int, events: list[Event], text: str) -> int
     return best[1] if best else None
 
 
-def _merge(rule: list[Event], parsed: list[Event], mode: str, text: str = "") -> list[Event]:
-    """Combine rule and parse events; see :data:`EVENT_MODE`."""
+def _merge(
+    rule: list[Event],
+    parsed: list[Event],
+    mode: str,
+    text: str = "",
+    amounts: Sequence[Quantity] = (),
+) -> list[Event]:
+    """Combine rule and parse events; see :data:`EVENT_MODE` (``amounts``: the text's flow
+    quantities, for ``parse+flows``)."""
     if mode == "parse":
         return parsed
     covered = {(e.start, e.end) for e in parsed}
     if mode == "parse+flows":
         # A transfer the parse missed but the lexicon found, with its amount right after the
         # trigger ("shipped about 100,000 tonnes of rice …"): the amount is evidence enough.
-        amounts = [q.start for q in find_quantities(text)]
         rest = [
             e
             for e in rule
@@ -97,8 +104,8 @@ def _merge(rule: list[Event], parsed: list[Event], mode: str, text: str = "") ->
             and (e.start, e.end) not in covered
             and not any(p.start <= e.start < p.end or e.start <= p.start < e.end for p in parsed)
             and any(
-                e.end <= a <= e.end + 60 and not _SENTENCE_BREAK.search(text, e.end, a)
-                for a in amounts
+                e.end <= q.start <= e.end + 60 and not _SENTENCE_BREAK.search(text, e.end, q.start)
+                for q in amounts
             )
         ]
         return sorted([*parsed, *rest], key=lambda e: e.start)
@@ -172,10 +179,12 @@ def read_text(
         a = actors.setdefault(m.actor_id, {"id": m.actor_id, "type": m.actor_type, "mentions": []})
         a["mentions"].append([m.start, m.end, m.surface])
     events = find_events(text, arguments, gaz)
+    amounts = find_quantities(text)
     if nlp is None and use_model:
         nlp = cached_pipeline()[0]
     if nlp is not None:
-        events = _merge(events, find_events_parsed(text, arguments, nlp, gaz), EVENT_MODE, text)
+        parsed = find_events_parsed(text, arguments, nlp, gaz)
+        events = _merge(events, parsed, EVENT_MODE, text, amounts)
     ev_json = [
         {
             "type": e.type,
@@ -188,7 +197,7 @@ def read_text(
         for e in events
     ]
     quantities = []
-    for q in find_quantities(text):
+    for q in amounts:
         i = attach_quantity(q.start, q.end, events, text)
         if i is not None:
             quantities.append(

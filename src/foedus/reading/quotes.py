@@ -12,9 +12,6 @@ import bisect
 import re
 from dataclasses import dataclass
 
-import numpy as np
-from numpy.typing import NDArray
-
 from foedus.reading.cues import (
     ASIDE,
     SENTENCE_END,
@@ -56,7 +53,6 @@ _NAMING_BEFORE = re.compile(
 )
 #: Any short aside between commas right before a cue ("…, speaking on condition of anonymity,").
 _ANY_ASIDE = re.compile(r",\s[^,.;“”]{1,60},\s*$")
-_COLON = re.compile(":")
 _COLON_END = re.compile(r":\s*$")
 _WHAT_IT_CALLED = re.compile(
     r"\bwhat\s+(?:[\w’'-]+\s+){1,4}?(?:called|calls|termed|described\s+as)\s*$"
@@ -288,6 +284,8 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
         # The speech cue nearest the quotation (not the paragraph's first one).
         cues = list(SPEECH.finditer(frame))
         rel_s, rel_e = s - ps, e - ps
+        # Where the quotation's sentence starts (read on the text: a quotation may end a sentence).
+        sent_lo = max((x.end() - ps for x in SENTENCE_END.finditer(text, ps, s - 1)), default=0)
         cue = min(
             cues,
             key=lambda c: max(rel_s - c.end(), c.start() - rel_e, 0),
@@ -304,8 +302,7 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
             # "Rudenko told TASS that … “another step.” A Pentagon spokesman said …": the
             # quotation closed its sentence; a cue of that sentence comes first. So too when
             # the cue after it opens another clause: "… make it “…,” while KCNA accused …".
-            lo = max((x.end() - ps for x in SENTENCE_END.finditer(text, ps, s - 1)), default=0)
-            earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
+            earlier = [c for c in cues if sent_lo <= c.start() and c.end() <= rel_s]
             if earlier:
                 cue = earlier[-1]
             elif text[e - 1 : e] in (".", "!", "?") and frame[rel_e : cue.start()].strip(' ”"'):
@@ -313,12 +310,10 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
                 # sentence is not this quotation's.
                 cue = None
         colon = _COLON_END.search(frame, 0, max(0, rel_s - 1))
-        if colon is not None:
+        if colon is not None and (cue is None or cue.end() <= sent_lo):
             # "Okafor, a researcher at …, sees it differently: “…”": with no verb of saying in
             # its sentence, the colon introduces the quotation and stands for the cue.
-            lo = max((x.end() - ps for x in SENTENCE_END.finditer(text, ps, s - 1)), default=0)
-            if cue is None or cue.end() <= lo:
-                cue = _COLON.match(frame, colon.start())
+            cue = colon
         term = (
             words <= 8
             and _TERM_CUES.search(text, max(0, s - 30), max(0, s - 1)) is not None
@@ -362,15 +357,13 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
             # cue before the quotation does.
             phrase = re.match(r"[^,.;:“”]{0,80}", frame[cue.end() :])
             end = cue.end() + (phrase.end() if phrase else 0)
-            # (sentence ends read on the text: a closing quotation may end a sentence)
-            lo = max((x.end() - ps for x in SENTENCE_END.finditer(text, ps, s - 1)), default=0)
-            earlier = [c for c in cues if lo <= c.start() and c.end() <= rel_s]
+            earlier = [c for c in cues if sent_lo <= c.start() and c.end() <= rel_s]
             in_phrase = [k for k in in_par if cue.end() <= k.start - ps < end]
             named = bool(in_phrase)
             person_named = any(k.actor_type == "person" for k in in_phrase)
             # "Xi told Putin … that “…,” according to Chinese state media": Xi's words, reported.
             by_person = bool(earlier) and any(
-                lo <= k.start - ps < earlier[-1].start() and k.actor_type == "person"
+                sent_lo <= k.start - ps < earlier[-1].start() and k.actor_type == "person"
                 for k in in_par
             )
             if (
@@ -394,39 +387,34 @@ def quote_contexts(text: str, mentions: list[Mention]) -> tuple[list[QuoteContex
     return contexts, speakers
 
 
-def find_quotes(
-    text: str, mentions: list[Mention], weights: NDArray[np.float64] | None = None
-) -> list[Quote]:
-    """Quotations with their speakers, ranked by :mod:`foedus.reading.speakers`.
-
-    ``weights`` replaces the shipped ranking weights (cross-validation passes its own).
-    """
+def find_quotes(text: str, mentions: list[Mention]) -> list[Quote]:
+    """Quotations with their speakers, ranked by :mod:`foedus.reading.speakers`."""
     contexts, speakers = quote_contexts(text, mentions)
-    w = shipped_weights() if weights is None else weights
+    w = shipped_weights()
     chosen = walk(contexts, speakers, lambda _i, ids, x: choose(ids, x, w))
-    intro: dict[str, Mention] = {}
-    kinds: dict[str, str] = {}
+    # A speaker is named as first introduced: a person by the first full name, else the first
+    # mention.
+    first: dict[str, Mention] = {}
     for m in speakers:
-        kinds.setdefault(m.actor_id, m.actor_type)
-        if m.actor_type == "person" and m.actor_id not in intro and " " in m.surface:
-            intro[m.actor_id] = m
-    first_any: dict[str, Mention] = {}
-    for m in speakers:
-        first_any.setdefault(m.actor_id, m)
+        known = first.get(m.actor_id)
+        if known is None or (
+            m.actor_type == "person" and " " in m.surface and " " not in known.surface
+        ):
+            first[m.actor_id] = m
     quotes: list[Quote] = []
     for ctx, speaker_id in zip(contexts, chosen, strict=True):
         if speaker_id is None:
             quotes.append(Quote(ctx.start, ctx.end, None, None, None))
             continue
-        first = intro.get(speaker_id, first_any[speaker_id])
-        person = kinds[speaker_id] == "person"
+        named = first[speaker_id]
+        person = named.actor_type == "person"
         quotes.append(
             Quote(
                 ctx.start,
                 ctx.end,
                 speaker_id,
-                first.surface,
-                _affiliation(text, first) if person else None,
+                named.surface,
+                _affiliation(text, named) if person else None,
             )
         )
     return quotes

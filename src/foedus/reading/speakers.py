@@ -125,8 +125,6 @@ _OPENING_PHRASE = re.compile(
     r"\s*(?:After|Before|During|Following|Despite|Since|While|When|Although|Though|Unlike|As|"
     r"In|On|At|With)(?:\s+[^\s,“”.;]+){1,6},\s*"
 )
-#: Between an actor and the person it titles: "NATO chief Mark Rutte", "Ukraine’s foreign
-#: minister, Andrii Sybiha".
 #: The agent of a passive speech act: "were accused by Ukraine’s foreign ministry".
 _PASSIVE_BY = re.compile(
     r"\b(?:was|were|been|being|is|are)\s+(?:also\s+|later\s+)?(?:accused|criticised|criticized|"
@@ -143,6 +141,8 @@ _TITLE_AFTER = re.compile(
     r"envoy|ambassador|spokesman|spokeswoman|spokesperson|delegate|leader|secretary|general|"
     r"commander|analyst|lawmaker|negotiator)s?\b"
 )
+#: Between an actor and the person it titles: "NATO chief Mark Rutte", "Ukraine’s foreign
+#: minister, Andrii Sybiha", "US Defense Secretary Pete Hegseth".
 _TITLE_GAP = re.compile(
     r"(?:’s|'s)?(?:\s+(?:[a-z][\w-]*|Defen[cs]e|Foreign|Secretary|Minister|Prime|President|"
     r"Chief|Deputy|Vice|Trade|Finance|Interior|Security|Adviser|Advisor|General|Envoy|"
